@@ -1,0 +1,158 @@
+"""Web-chrome detection: which lines of a page are site furniture rather than the article.
+
+Each line of the normalised text is judged by general signals, never by the strings of any one
+page: its *shape* (an image file name, a URL, no letters at all), its *language* (a line of words
+that are not Vietnamese syllables, like link-farm spam or English interface labels), a *cue
+lexicon* (``data/chrome.yaml``: interface words, breadcrumbs, widget headers), and its *position*
+(a comment, poll or rating widget in the second half of the page opens the footer: everything
+after it is chrome; a second copy of the headline near the top is chrome). Removed lines are kept
+as ``boilerplate`` sections with the signal that removed them, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from vnunion_nlp.lexicon import DataModel, load_yaml
+from vnunion_nlp.normalize import fold
+
+
+class ChromeCues(DataModel):
+    lines: frozenset[str]
+    prefixes: tuple[str, ...]
+    tail_openers: tuple[str, ...]
+    menu_labels: frozenset[str]
+    weather: frozenset[str]
+
+
+@functools.cache
+def cues() -> ChromeCues:
+    return load_yaml("chrome.yaml", ChromeCues)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of the normalised text."""
+
+    start: int
+    end: int
+    text: str
+
+    @functools.cached_property
+    def folded(self) -> str:
+        return " ".join(fold(self.text).split())
+
+    @functools.cached_property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+_LINE_RE = regex.compile(r"[^\n]+")
+_IMAGE_FILE = regex.compile(
+    r"[\w().\- ]{1,120}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|mxf|mp4)", regex.IGNORECASE
+)
+_URL = regex.compile(r"(?:https?://|www\.)\S+", regex.IGNORECASE)
+_LETTER = regex.compile(r"\p{L}")
+_NUMERIC_DATE = regex.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")  # a bare dateline is no chrome
+_WORD = regex.compile(r"\p{L}+")
+_VIETNAMESE_MARKED = regex.compile(r"[^\x00-\x7f]")
+# A Vietnamese syllable once folded: optional onset, one to three vowels, optional coda. Used to
+# tell a Vietnamese line written without diacritics from a line in another language.
+_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+_SEPARATORS = regex.compile(r"\s*[-|»>/•–—:]\s*")
+_HEAD_LINES = 8  # a repeated headline is looked for this many lines below the first one
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of the text that has any non-space character, with its offsets."""
+    return [Line(m.start(), m.end(), m[0]) for m in _LINE_RE.finditer(text) if m[0].strip()]
+
+
+def _shape_reason(line: Line) -> str | None:
+    text = line.text.strip()
+    if _IMAGE_FILE.fullmatch(text):
+        return "image file name"
+    if _URL.fullmatch(text):
+        return "bare URL"
+    if not _LETTER.search(text) and not _NUMERIC_DATE.search(text):
+        return "no letters"
+    return None
+
+
+def is_foreign(text: str) -> bool:
+    """True for a line of several words with no Vietnamese letters that are mostly not syllables.
+
+    >>> is_foreign("Skip to main content"), is_foreign("Tin tuc trong ngay")
+    (True, False)
+    """
+    if _VIETNAMESE_MARKED.search(text):
+        return False
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < 2:
+        return False
+    syllables = sum(1 for w in words if _SYLLABLE.fullmatch(w))
+    return syllables / len(words) < 0.6
+
+
+def _cue_reason(line: Line) -> str | None:
+    folded = line.folded.rstrip(" :.")
+    lexicon = cues()
+    if folded in lexicon.lines:
+        return "interface cue"
+    if len(line.words) <= 12 and line.folded.startswith(lexicon.prefixes):
+        return "interface cue"
+    parts = [p for p in _SEPARATORS.split(folded) if p]
+    if parts and len(line.words) <= 8 and all(p in lexicon.menu_labels for p in parts):
+        return "breadcrumb"
+    return None
+
+
+def _is_weather(line: Line) -> bool:
+    words = line.folded.replace(",", " ").replace(".", " ").split()
+    if not words or len(words) > 80:
+        return False
+    weather = cues().weather
+    hits = sum(1 for w in words if w in weather)
+    return hits >= 4 and hits / len(words) >= 0.15
+
+
+def _opens_tail(line: Line) -> bool:
+    return len(line.words) <= 12 and line.folded.startswith(cues().tail_openers)
+
+
+def find_chrome(lines: list[Line]) -> dict[int, str]:
+    """Indices of the lines that are web chrome, each with the signal that removed it."""
+    chrome: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        reason = _shape_reason(line) or _cue_reason(line)
+        if reason is None and is_foreign(line.text):
+            reason = "foreign language"
+        if reason:
+            chrome[i] = reason
+    total = sum(len(line.text) for line in lines) or 1
+    seen = 0
+    for i, line in enumerate(lines):
+        seen += len(line.text)
+        if i not in chrome and seen / total > 0.5 and _is_weather(line):
+            chrome[i] = "weather widget"
+        if seen / total > 0.5 and _opens_tail(line):
+            for j in range(i, len(lines)):
+                chrome.setdefault(j, "page footer widget")
+            break
+    _mark_repeated_headline(lines, chrome)
+    return chrome
+
+
+def _mark_repeated_headline(lines: list[Line], chrome: dict[int, str]) -> None:
+    content = [i for i in range(len(lines)) if i not in chrome]
+    if not content:
+        return
+    headline = lines[content[0]].folded
+    for i in content[1:_HEAD_LINES]:
+        if lines[i].folded == headline:
+            chrome[i] = "repeated headline"

@@ -1,0 +1,57 @@
+"""The parsed article that every extractor reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from vnunion_nlp.records import ArticleWarning, Record, Section
+
+# Section kinds that carry article content; extractors read these and skip bylines and chrome.
+CONTENT_KINDS = frozenset(
+    {"title", "lead", "heading", "paragraph", "list_item", "caption", "sidebar"}
+)
+
+
+@dataclass
+class ParsedArticle:
+    """Normalised text, its sections and metadata, and the records extracted so far.
+
+    Extractors run in registry order; each may read the records of those before it in
+    ``records`` (officials read congresses, for instance).
+    """
+
+    text: str
+    sections: list[Section]
+    removed: list[Section] = field(default_factory=list)
+    title: str | None = None
+    published_at: dt.datetime | None = None
+    authors: list[str] = field(default_factory=list)
+    photo_credits: list[str] = field(default_factory=list)
+    records: dict[str, list[Record]] = field(default_factory=dict)
+    warnings: list[ArticleWarning] = field(default_factory=list)
+
+    def content(self) -> Iterator[tuple[int, Section]]:
+        """Yield (index, section) for every section that carries article content."""
+        for index, section in enumerate(self.sections):
+            if section.kind in CONTENT_KINDS:
+                yield index, section
+
+    @property
+    def reference_year(self) -> int | None:
+        """Year that dates without one ("Chiều 28/3") take: the publication year."""
+        return self.published_at.year if self.published_at else None
+
+    @classmethod
+    def from_paragraphs(cls, text: str) -> ParsedArticle:
+        """Build an article whose every non-empty line is a paragraph (for tests and snippets)."""
+        sections: list[Section] = []
+        offset = 0
+        for line in text.split("\n"):
+            if line.strip():
+                sections.append(
+                    Section(kind="paragraph", start=offset, end=offset + len(line), text=line)
+                )
+            offset += len(line) + 1
+        return cls(text=text, sections=sections)

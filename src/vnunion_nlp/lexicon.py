@@ -1,0 +1,69 @@
+"""Loading of the domain data files in ``vnunion_nlp/data``: read once, validated by a model.
+
+Each data file opens with a comment header giving its source and what each field means. Every
+file is read through a strict pydantic model, so a typo in a data file fails at load time (and in
+the tests, which load them all).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from importlib import resources
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from vnunion_nlp.errors import DataFileError
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+class DataModel(BaseModel):
+    """Base of data-file schemas: strict, immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@functools.cache
+def read_text(name: str) -> str:
+    """Text of a packaged data file."""
+    try:
+        return resources.files("vnunion_nlp.data").joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DataFileError(f"data file {name!r} is missing from the package") from exc
+
+
+@functools.cache
+def _load_raw_yaml(name: str) -> Any:
+    try:
+        return yaml.safe_load(read_text(name))
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"data file {name!r} is not valid YAML: {exc}") from exc
+
+
+def load_yaml(name: str, model: type[ModelT]) -> ModelT:
+    """Load ``data/<name>`` (YAML) and validate it with ``model``; cached per (name, model)."""
+    return _load_validated(name, model)  # type: ignore[return-value]
+
+
+@functools.cache
+def _load_validated(name: str, model: type[BaseModel]) -> BaseModel:
+    try:
+        return model.model_validate(_load_raw_yaml(name))
+    except ValueError as exc:
+        raise DataFileError(f"data file {name!r} does not match its schema: {exc}") from exc
+
+
+@functools.cache
+def load_tsv(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``data/<name>`` (tab-separated, header row, ``#`` comment lines) as dicts."""
+    lines = [ln for ln in read_text(name).splitlines() if ln and not ln.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t")
+    rows = tuple(dict(row) for row in reader)
+    for number, row in enumerate(rows, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise DataFileError(f"data file {name!r}: row {number} has the wrong number of cells")
+    return rows

@@ -1,0 +1,183 @@
+"""Text normalisation with a map back to input offsets.
+
+What it does, in one linear pass plus two length-preserving passes:
+
+* line endings → ``\\n``; zero-width characters, soft hyphens, BOMs and C0/C1 control characters
+  are dropped; any run of horizontal white space (NBSP, thin, ideographic, tab …) becomes one
+  space, and spaces at the start or end of a line are dropped;
+* Unicode NFC, applied to every base letter followed by combining marks (old corpora and
+  Windows-1258 input are decomposed);
+* one tone-mark placement for the open syllables *oa*, *oe*, *uy*: the **classic** placement,
+  with the mark on the first vowel (``hoà`` → ``hòa``, ``khoẻ`` → ``khỏe``, ``thuý`` → ``thúy``,
+  ``Uỷ`` → ``Ủy``). It is the form most union sites use (``khóa``, ``hóa``, ``Ủy viên``). Closed
+  syllables (``hoàng``, ``thuyền``) and *qu* (``quý``) are left as they are;
+* double quotes in all their forms (``" „ ‟ « » ＂ ″``) become typographic ``“`` and ``”``,
+  opening or closing by position; single guillemets become ``‘ ’``.
+
+The two last passes preserve length, so the offset map only records the first pass.
+``python -m vnunion_nlp.normalize FILE`` prints the normalised text of a file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+# Why by hand: no maintained library keeps an offset map through NFC and white-space folding.
+_ODD_SPACE = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_FIRST_PASS = regex.compile(
+    rf"""
+      (?P<eol>\r\n?|[\u2028\u2029\x85])                        # line endings
+    | (?P<drop>[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f])
+    | (?P<hspace>[ ]{{2,}}                                     # repeated spaces
+                 |[ ]*[{_ODD_SPACE}][ {_ODD_SPACE}]*                     # odd spaces
+                 |(?<![^\r\n])[ ]+|[ ]+(?![^\r\n]))                   # spaces at a line edge
+    | (?P<combining>\P{{M}}?(?:\p{{M}}|\p{{NFC_QC=No}}|\p{{NFC_QC=Maybe}})+)  # NFC may change it
+    """,
+    regex.VERBOSE,
+)
+
+_VOWEL_TONES = {
+    # vowel: (with huyền, sắc, hỏi, ngã, nặng)
+    "a": "àáảãạ",
+    "e": "èéẻẽẹ",
+    "y": "ỳýỷỹỵ",
+    "o": "òóỏõọ",
+    "u": "ùúủũụ",
+}
+_TONED = {c: (base, i) for base, tones in _VOWEL_TONES.items() for i, c in enumerate(tones)}
+_TONED.update(
+    {
+        c.upper(): (base.upper(), i)
+        for base, tones in _VOWEL_TONES.items()
+        for i, c in enumerate(tones)
+    }
+)
+
+# o+a, o+e, u+y with the mark on the second vowel, ending the syllable, not after q.
+_NEW_STYLE_TONE = regex.compile(
+    r"(?<![qQ])(?P<v1>[oOuU])(?P<v2>[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!\p{L})"
+)
+
+_DOUBLE_QUOTES = '"„‟«»＂″“”'
+_QUOTE_RE = regex.compile("[" + regex.escape(_DOUBLE_QUOTES) + "‹›]")
+
+
+def _move_tone(match: regex.Match[str]) -> str:
+    v1, v2 = match["v1"], match["v2"]
+    base2, tone = _TONED[v2]
+    pair_ok = (v1 in "oO" and base2 in "aeAE") or (v1 in "uU" and base2 in "yY")
+    if not pair_ok:
+        return match[0]
+    toned_v1 = _VOWEL_TONES[v1.lower()][tone]
+    return (toned_v1.upper() if v1.isupper() else toned_v1) + base2
+
+
+def _quote(match: regex.Match[str]) -> str:
+    char = match[0]
+    text = match.string
+    pos = match.start()
+    if char in "«»‹›" and text[pos - 1 : pos] == " " and text[pos + 1 : pos + 2] == " ":
+        return char  # a lone guillemet between spaces is a breadcrumb separator, not a quote
+    if char in "‹›":
+        return "‘" if char == "‹" else "’"
+    if char in "“«„‟":
+        return "“"
+    if char in "”»":
+        return "”"
+    # Straight or ambiguous quote: opening when it follows a line start, a space or an opener.
+    before = text[pos - 1] if pos > 0 else "\n"
+    return "“" if before.isspace() or before in "([{“‘:" else "”"
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text and the map from its offsets back to the input's."""
+
+    text: str
+    source: str
+    # Sorted breakpoints (normalised offset, input offset): after each change the two advance
+    # together again, so any offset maps through the last breakpoint at or before it.
+    _norm_points: list[int] = field(default_factory=list, repr=False)
+    _input_points: list[int] = field(default_factory=list, repr=False)
+
+    def to_input(self, offset: int) -> int:
+        """Map an offset of the normalised text to the matching offset of the input."""
+        if not 0 <= offset <= len(self.text):
+            raise ValueError(f"offset {offset} outside the normalised text")
+        i = bisect.bisect_right(self._norm_points, offset) - 1
+        if i < 0:
+            return offset
+        return self._input_points[i] + (offset - self._norm_points[i])
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise Vietnamese text; see the module docstring for the exact rules.
+
+    >>> normalize("Ho\u0300a  Bi\u0300nh\u00a0“X”").text
+    'Hòa Bình “X”'
+    >>> normalize("thuỷ khoẻ quý hoàng").text
+    'thủy khỏe quý hoàng'
+    >>> n = normalize("a\u200b  b")
+    >>> n.text, n.to_input(2)
+    ('a b', 4)
+    """
+    parts: list[str] = []
+    norm_points: list[int] = []
+    input_points: list[int] = []
+    pos = 0
+    out_len = 0
+    for m in _FIRST_PASS.finditer(text):
+        kind = m.lastgroup
+        if kind == "eol":
+            repl = "\n"
+        elif kind == "drop":
+            repl = ""
+        elif kind == "hspace":
+            start, end = m.span()
+            at_line_start = start == 0 or text[start - 1] in "\r\n"
+            at_line_end = end == len(text) or text[end] in "\r\n"
+            repl = "" if at_line_start or at_line_end else " "
+        else:
+            repl = unicodedata.normalize("NFC", m[0])
+        if repl == m[0]:
+            continue
+        parts.append(text[pos : m.start()])
+        out_len += m.start() - pos
+        parts.append(repl)
+        out_len += len(repl)
+        pos = m.end()
+        norm_points.append(out_len)
+        input_points.append(pos)
+    parts.append(text[pos:])
+    out = "".join(parts)
+    # Both passes below keep the length, so the offset map stays valid.
+    out = _NEW_STYLE_TONE.sub(_move_tone, out)
+    out = _QUOTE_RE.sub(_quote, out)
+    return Normalized(out, text, norm_points, input_points)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics (đ → d) for lenient look-ups, not for offsets.
+
+    >>> fold("Liên đoàn Lao động")
+    'lien doan lao dong'
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    for path in args:
+        with open(path, encoding="utf-8") as handle:
+            sys.stdout.write(normalize(handle.read()).text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

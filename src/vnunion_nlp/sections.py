@@ -1,0 +1,228 @@
+"""Split a normalised page into typed sections and read its metadata.
+
+The page is read line by line. Chrome lines (see ``clean``) become ``removed`` sections; the rest
+are typed in one pass from the top (title, dateline, lead, then headings, list items, captions and
+paragraphs) and one pass from the bottom (the byline, and a sidebar: a titled block of items after
+the byline). Every section spans exactly one line of the text, so ``text[start:end]`` is always
+the section text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from vnunion_nlp.clean import Line, find_chrome, split_lines
+from vnunion_nlp.metadata import (
+    authors_from_byline,
+    layout_cues,
+    looks_like_dateline,
+    parse_datetime,
+    split_photo_credit,
+)
+from vnunion_nlp.normalize import fold
+from vnunion_nlp.records import Section, SectionKind
+
+_LIST_MARKER = regex.compile(
+    r"""^(?: [-–—+•*▪●◦]\s*\S              # - item, • item
+          | \d{1,2}[.)]\s+\S               # 1. item, 2) item
+          | [a-zđ][)]\s+\S                 # a) item
+          | (?P<word>\p{L}+)\s+là\s*[:.,]  # Một là: item
+        )""",
+    regex.VERBOSE,
+)
+_TERMINAL = '.!?…:;”"'
+_MAX_CAPTION_WORDS = 45
+_MIN_LEAD_WORDS = 12
+_MAX_HEADING_WORDS = 25
+
+
+@dataclass
+class Layout:
+    """Sections, removed chrome and metadata of one page."""
+
+    sections: list[Section] = field(default_factory=list)
+    removed: list[Section] = field(default_factory=list)
+    title: str | None = None
+    published_at: dt.datetime | None = None
+    authors: list[str] = field(default_factory=list)
+    photo_credits: list[str] = field(default_factory=list)
+
+
+def _is_list_item(text: str) -> bool:
+    match = _LIST_MARKER.match(text)
+    if match is None:
+        return False
+    word = match["word"]
+    return word is None or fold(word) in layout_cues().list_number_words
+
+
+def _is_upper_heading(line: Line) -> bool:
+    letters = [c for c in line.text if c.isalpha()]
+    return (
+        len(line.words) >= 2
+        and len(line.words) <= _MAX_HEADING_WORDS
+        and len(letters) >= 6
+        and sum(c.isupper() for c in letters) / len(letters) >= 0.9
+        and not line.text.rstrip().endswith(".")
+    )
+
+
+def _is_name_shaped(line: Line) -> bool:
+    words = line.words
+    return (
+        1 <= len(words) <= 5
+        and len(line.text) <= 45
+        and all(w[:1].isupper() for w in words)
+        and not any(c.isdigit() for c in line.text)
+        and line.text.rstrip()[-1:] not in _TERMINAL
+    )
+
+
+def _is_byline_candidate(line: Line, last: bool) -> bool:
+    if line.folded.startswith(layout_cues().byline_prefixes) and len(line.words) <= 15:
+        return True
+    if _is_list_item(line.text):
+        return False
+    if _is_name_shaped(line):
+        return True
+    return (
+        last
+        and len(line.words) <= 12
+        and line.text.rstrip()[-1:] not in _TERMINAL
+        and not any(c.isdigit() for c in line.text)
+    )
+
+
+def _is_caption(line: Line) -> bool:
+    text, credit = split_photo_credit(line.text)
+    words = text.split()
+    if credit is not None:
+        return len(words) <= _MAX_CAPTION_WORDS
+    sentences = len(regex.findall(r"[.!?](?:\s|$)", text))
+    if len(words) > _MAX_CAPTION_WORDS or sentences > 1 or ";" in text:
+        return False
+    cues = layout_cues()
+    folded = line.folded
+    starts = folded.startswith(tuple(c + " " for c in cues.caption_starts))
+    verb = any(f" {v} " in f" {folded} " for v in cues.caption_verbs)
+    return starts and verb
+
+
+def _tail(lines: list[Line]) -> tuple[int | None, int | None]:
+    """Index of the byline and of the sidebar title after it, scanning from the bottom."""
+    n = len(lines)
+    if n < 3:
+        return None, None
+    i = n - 1
+    while i > 0 and _is_list_item(lines[i].text):
+        i -= 1
+    if i < n - 1:
+        # A block of items at the end: a sidebar when its title follows a byline.
+        title = i
+        if (
+            title > 1
+            and len(lines[title].words) <= 20
+            and not _is_list_item(lines[title].text)
+            and _is_byline_candidate(lines[title - 1], last=False)
+        ):
+            return title - 1, title
+        return None, None
+    if _is_byline_candidate(lines[i], last=True):
+        return i, None
+    for j in range(n - 2, max(n - 5, 0), -1):
+        if lines[j].folded.startswith(layout_cues().byline_prefixes):
+            return j, None
+    return None, None
+
+
+def parse_layout(text: str) -> Layout:
+    """Typed sections, removed chrome and metadata of a normalised page."""
+    lines = split_lines(text)
+    chrome = find_chrome(lines)
+    layout = Layout()
+    content = [line for i, line in enumerate(lines) if i not in chrome]
+    layout.removed = [
+        Section(
+            kind="boilerplate",
+            start=lines[i].start,
+            end=lines[i].end,
+            text=lines[i].text,
+            reason=reason,
+        )
+        for i, reason in sorted(chrome.items())
+    ]
+    if not content:
+        return layout
+    kinds = _type_lines(content, layout)
+    _attach(content, kinds, layout)
+    return layout
+
+
+def _type_lines(content: list[Line], layout: Layout) -> list[SectionKind]:
+    kinds: list[SectionKind] = ["paragraph"] * len(content)
+    byline, sidebar = _tail(content)
+    body_end = byline if byline is not None else len(content)
+    position = 0
+    if looks_like_dateline(content[0].text) and len(content) > 1:
+        kinds[0] = "dateline"
+        position = 1
+    kinds[position] = "title"
+    layout.title = content[position].text
+    position += 1
+    for i in range(min(position, len(content)), min(position + 3, body_end)):
+        if looks_like_dateline(content[i].text):
+            kinds[i] = "dateline"
+            position = i + 1
+            break
+    lead_done = False
+    for i in range(position, body_end):
+        line = content[i]
+        if _is_upper_heading(line):
+            kinds[i] = "heading"
+        elif _is_list_item(line.text):
+            kinds[i] = "list_item"
+        elif not lead_done and len(line.words) >= _MIN_LEAD_WORDS and not _is_caption(line):
+            kinds[i] = "lead"
+        elif _is_caption(line):
+            kinds[i] = "caption"
+        lead_done = lead_done or kinds[i] in {"lead", "paragraph", "heading", "list_item"}
+    if byline is not None:
+        kinds[byline] = "byline"
+        layout.authors = authors_from_byline(content[byline].text)
+    if sidebar is not None:
+        kinds[sidebar] = "sidebar"
+        for i in range(sidebar + 1, len(content)):
+            kinds[i] = "list_item"
+    for i, kind in enumerate(kinds):
+        if kind == "dateline" and layout.published_at is None:
+            layout.published_at = parse_datetime(content[i].text)
+        if kind == "caption":
+            credit = split_photo_credit(content[i].text)[1]
+            if credit:
+                layout.photo_credits.append(credit)
+    return kinds
+
+
+def _attach(content: list[Line], kinds: list[SectionKind], layout: Layout) -> None:
+    """Build the sections, each under the heading or sidebar that precedes it."""
+    parent: int | None = None
+    for line, kind in zip(content, kinds, strict=True):
+        if kind in {"title", "dateline", "byline"}:
+            parent = None
+        heading = layout.sections[parent].text if parent is not None else None
+        attached = kind not in {"heading", "sidebar", "title", "dateline", "byline"}
+        layout.sections.append(
+            Section(
+                kind=kind,
+                start=line.start,
+                end=line.end,
+                text=line.text,
+                heading=heading if attached else None,
+                parent=parent if attached else None,
+            )
+        )
+        if kind in {"heading", "sidebar"}:
+            parent = len(layout.sections) - 1

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from vnunion_nlp.cli import main, parse_args
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+CI = Path(__file__).resolve().parents[1] / ".ci" / "run"
+
+
+def test_extract_prints_article_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text("Công đoàn tỉnh ra quân\n\n08:00 01/05/2024\n\nSáng 1/5, Công đoàn tỉnh ra quân hưởng ứng Tháng Công nhân năm 2024.", encoding="utf-8")
+    assert main(["extract", str(page), "--pretty"]) == 0
+    article = json.loads(capsys.readouterr().out)
+    assert article["title"] == "Công đoàn tỉnh ra quân"
+    assert article["published_at"] == "2024-05-01T08:00:00+07:00"
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [(None, "missing.txt"), (b"\x00\x01\x02\x03" * 200, "binary.bin")],
+    ids=["missing file", "binary file"],
+)
+def test_unreadable_input_exits_2_naming_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, name: str
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    assert main(["extract", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert name in err
+    assert len(err.splitlines()) == 1
+
+
+def test_schema_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert {"congresses", "officials", "indicators", "sections", "removed"} <= set(schema["properties"])
+
+
+def test_parse_args_is_testable() -> None:
+    args = parse_args(["extract", "-", "--only", "terms"])
+    assert args.file == "-"
+    assert args.only == "terms"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    blocks = README.read_text(encoding="utf-8").split("```bash\n")
+    test_command = blocks[2].split("\n```")[0].strip()
+    assert "pytest" in test_command
+    assert test_command in CI.read_text(encoding="utf-8")

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vnunion_nlp.normalize import fold, normalize
+
+# fmt: off
+EXAMPLES = [
+    ("decomposed tone marks (old corpora)", "Ho\u0300a Bi\u0300nh", "Hòa Bình"),
+    ("new-style oa to classic", "hoà giải", "hòa giải"),
+    ("new-style oe to classic", "sức khoẻ", "sức khỏe"),
+    ("new-style uy to classic", "Uỷ viên", "Ủy viên"),
+    ("thuý to thúy", "chị Thuý", "chị Thúy"),
+    ("qu keeps its mark on y", "quý I", "quý I"),
+    ("closed syllable untouched", "Hoàng Thuyền", "Hoàng Thuyền"),
+    ("nbsp and double spaces", "Công\u00a0đoàn  tỉnh", "Công đoàn tỉnh"),
+    ("zero-width space dropped", "Lao\u200b động", "Lao động"),
+    ("soft hyphen dropped", "Liên\u00adđoàn", "Liênđoàn"),
+    ("crlf to lf", "a\r\nb", "a\nb"),
+    ("edge spaces of lines", "  a  \n  b", "a\nb"),
+    ("straight quotes to typographic", 'phong trào "Tết sum vầy"', "phong trào “Tết sum vầy”"),
+    ("guillemets to typographic", "chủ đề «Năng suất cao»", "chủ đề “Năng suất cao”"),
+    ("low-9 quote", "„Mái ấm”", "“Mái ấm”"),
+    ("control characters dropped", "a\x00b\x07c", "abc"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("case", "raw", "expected"), EXAMPLES, ids=[e[0] for e in EXAMPLES])
+def test_normalize_examples(case: str, raw: str, expected: str) -> None:
+    assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "offset", "input_offset"),
+    [("a\u200b  b", 2, 4), ("Ho\u0300a x", 3, 4), ("x\r\ny", 2, 3), ("abc", 3, 3)],
+    ids=["zero-width+spaces", "nfc", "crlf", "unchanged"],
+)
+def test_offsets_map_back_to_input(raw: str, offset: int, input_offset: int) -> None:
+    assert normalize(raw).to_input(offset) == input_offset
+
+
+@given(st.text(max_size=300))
+def test_any_text_normalises_to_nfc_with_a_valid_map(raw: str) -> None:
+    result = normalize(raw)
+    assert unicodedata.is_normalized("NFC", result.text)
+    for offset in range(0, len(result.text) + 1, max(1, len(result.text) // 7)):
+        assert 0 <= result.to_input(offset) <= len(raw)
+
+
+@given(st.text(alphabet="aoeuyAOUàáảãạèéỳýỷ qQh\n ", max_size=60))
+def test_normalize_is_idempotent(raw: str) -> None:
+    once = normalize(raw).text
+    assert normalize(once).text == once
+
+
+def test_fold_removes_diacritics_and_d_stroke() -> None:
+    assert fold("Đại hội Công đoàn") == "dai hoi cong doan"
