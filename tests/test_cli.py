@@ -13,7 +13,10 @@ CI = Path(__file__).resolve().parents[1] / ".ci" / "run"
 
 def test_extract_prints_article_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "a.txt"
-    page.write_text("Công đoàn tỉnh ra quân\n\n08:00 01/05/2024\n\nSáng 1/5, Công đoàn tỉnh ra quân hưởng ứng Tháng Công nhân năm 2024.", encoding="utf-8")
+    page.write_text(
+        "Công đoàn tỉnh ra quân\n\n08:00 01/05/2024\n\nSáng 1/5, Công đoàn tỉnh ra quân hưởng ứng Tháng Công nhân năm 2024.",
+        encoding="utf-8",
+    )
     assert main(["extract", str(page), "--pretty"]) == 0
     article = json.loads(capsys.readouterr().out)
     assert article["title"] == "Công đoàn tỉnh ra quân"
@@ -40,7 +43,9 @@ def test_unreadable_input_exits_2_naming_the_file(
 def test_schema_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
-    assert {"congresses", "officials", "indicators", "sections", "removed"} <= set(schema["properties"])
+    assert {"congresses", "officials", "indicators", "sections", "removed"} <= set(
+        schema["properties"]
+    )
 
 
 def test_parse_args_is_testable() -> None:

@@ -100,11 +100,13 @@ def is_foreign(text: str) -> bool:
 
 
 def _cue_reason(line: Line) -> str | None:
+    if len(line.words) > 12:
+        return None  # interface cues and breadcrumbs are short
     folded = line.folded.rstrip(" :.")
     lexicon = cues()
     if folded in lexicon.lines:
         return "interface cue"
-    if len(line.words) <= 12 and line.folded.startswith(lexicon.prefixes):
+    if line.folded.startswith(lexicon.prefixes):
         return "interface cue"
     parts = [p for p in _SEPARATORS.split(folded) if p]
     if parts and len(line.words) <= 8 and all(p in lexicon.menu_labels for p in parts):
@@ -113,8 +115,10 @@ def _cue_reason(line: Line) -> str | None:
 
 
 def _is_weather(line: Line) -> bool:
+    if len(line.words) > 80:
+        return False
     words = line.folded.replace(",", " ").replace(".", " ").split()
-    if not words or len(words) > 80:
+    if not words:
         return False
     weather = cues().weather
     hits = sum(1 for w in words if w in weather)

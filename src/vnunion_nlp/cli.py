@@ -43,6 +43,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    from vnunion_nlp.view import render_html
+
+    try:
+        data = _read_input(args.file)
+        is_html = args.file.lower().endswith((".html", ".htm"))
+        article = (extract_html if is_html else extract)(data, source=args.file)
+    except (OSError, InputError) as exc:
+        print(f"vnunion: cannot read {args.file}: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    args.output.write_text(render_html(article), encoding="utf-8")
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     if args.sql:
         from vnunion_nlp.warehouse import schema_sql
@@ -86,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html", action="store_true", help="treat the input as HTML")
     p.add_argument("--only", help=f"comma-separated record types: {','.join(REGISTRY)}")
     p.set_defaults(func=cmd_extract)
+
+    p = commands.add_parser("show", help="write an HTML page showing one article's records")
+    p.add_argument("file", help="a .txt or .html file, or - for standard input")
+    p.add_argument("-o", "--output", type=Path, default=Path("vnunion-show.html"), help="page")
+    p.set_defaults(func=cmd_show)
 
     p = commands.add_parser("schema", help="print the JSON Schema of Article, or the SQL DDL")
     p.add_argument("--sql", choices=["duckdb", "postgres"], help="print warehouse DDL instead")

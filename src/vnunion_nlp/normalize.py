@@ -29,15 +29,18 @@ import regex
 
 # Why by hand: no maintained library keeps an offset map through NFC and white-space folding.
 _ODD_SPACE = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_FIRST_PASS = regex.compile(
-    rf"""
+_SPACES_AND_CONTROLS = rf"""
       (?P<eol>\r\n?|[\u2028\u2029\x85])                        # line endings
     | (?P<drop>[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f])
     | (?P<hspace>[ ]{{2,}}                                     # repeated spaces
-                 |[ ]*[{_ODD_SPACE}][ {_ODD_SPACE}]*                     # odd spaces
-                 |(?<![^\r\n])[ ]+|[ ]+(?![^\r\n]))                   # spaces at a line edge
-    | (?P<combining>\P{{M}}?(?:\p{{M}}|\p{{NFC_QC=No}}|\p{{NFC_QC=Maybe}})+)  # NFC may change it
-    """,
+                 |[ ]*[{_ODD_SPACE}][ {_ODD_SPACE}]*           # odd spaces
+                 |(?<![^\r\n])[ ]+|[ ]+(?![^\r\n]))             # spaces at a line edge
+"""
+# Only text that is not already NFC (checked at C speed) pays for the composition alternative.
+_FIRST_PASS = regex.compile(_SPACES_AND_CONTROLS, regex.VERBOSE)
+_FIRST_PASS_NFC = regex.compile(
+    _SPACES_AND_CONTROLS
+    + r"| (?P<combining>\P{M}?(?:\p{M}|\p{NFC_QC=No}|\p{NFC_QC=Maybe})+)  # NFC may change it",
     regex.VERBOSE,
 )
 
@@ -131,7 +134,8 @@ def normalize(text: str) -> Normalized:
     input_points: list[int] = []
     pos = 0
     out_len = 0
-    for m in _FIRST_PASS.finditer(text):
+    pattern = _FIRST_PASS if unicodedata.is_normalized("NFC", text) else _FIRST_PASS_NFC
+    for m in pattern.finditer(text):
         kind = m.lastgroup
         if kind == "eol":
             repl = "\n"
@@ -161,14 +165,31 @@ def normalize(text: str) -> Normalized:
     return Normalized(out, text, norm_points, input_points)
 
 
+def _fold_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "d"}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        if len(base) == 1 and base != char:
+            table[code] = base.lower()
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(text: str) -> str:
     """Lower-case and strip diacritics (đ → d) for lenient look-ups, not for offsets.
 
     >>> fold("Liên đoàn Lao động")
     'lien doan lao dong'
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    folded = text.translate(_FOLD).lower()
+    if folded.isascii():
+        return folded
+    # Rare: combining marks or letters outside the table.
+    decomposed = unicodedata.normalize("NFD", folded)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,11 +60,11 @@ def _is_list_item(text: str) -> bool:
 
 
 def _is_upper_heading(line: Line) -> bool:
+    if not 2 <= len(line.words) <= _MAX_HEADING_WORDS:
+        return False
     letters = [c for c in line.text if c.isalpha()]
     return (
-        len(line.words) >= 2
-        and len(line.words) <= _MAX_HEADING_WORDS
-        and len(letters) >= 6
+        len(letters) >= 6
         and sum(c.isupper() for c in letters) / len(letters) >= 0.9
         and not line.text.rstrip().endswith(".")
     )

@@ -1,0 +1,153 @@
+"""Throughput benchmark: the full pipeline against underthesea's ``ner`` on the same articles.
+
+    python benchmarks/throughput.py [--articles 600] [--ner-articles 30]
+
+Articles come from ``corpora/samples`` and, when present, ``../shared/corpus/external`` (union
+and general news). Each measurement runs in its own subprocess so that its peak RSS is its own:
+the pipeline on one worker, the pipeline on ``--workers 2`` processes, and underthesea's ``ner``
+over the sentences of the first ``--ner-articles`` articles. It prints one table, then the time of
+each hostile input (targets: every case under 2 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SAMPLES = ROOT / "corpora" / "samples"
+
+
+def load_texts(limit: int) -> list[str]:
+    """Samples first, then the external corpus, repeated up to ``limit`` articles."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    for name in ("union.jsonl", "general.jsonl"):
+        path = SHARED / "corpus" / "external" / name
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                row = json.loads(line)
+                texts.append(f"{row['title']}\n\n{row['text']}")
+    if not texts:
+        raise SystemExit("no articles: corpora/samples is empty and ../shared is absent")
+    return (texts * (limit // len(texts) + 1))[:limit]
+
+
+def _peak_rss_mb(children: bool = False) -> float:
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _init_worker() -> None:
+    from vnunion_nlp import extract
+
+    extract("Khởi động")  # load data files once per worker, as the batch does
+
+
+def _extract_len(text: str) -> int:
+    from vnunion_nlp import extract
+
+    return len(extract(text).text)
+
+
+def measure(mode: str, limit: int, ner_limit: int) -> dict[str, float]:
+    texts = load_texts(limit)
+    if mode == "ner":
+        from underthesea import ner, sent_tokenize
+
+        texts = texts[:ner_limit]
+        ner("Khởi động")
+        start = time.perf_counter()
+        for text in texts:
+            for sentence in sent_tokenize(text):
+                ner(sentence)
+    elif mode == "workers2":
+        with multiprocessing.get_context("fork").Pool(2, initializer=_init_worker) as pool:
+            pool.map(_extract_len, texts[:4])
+            start = time.perf_counter()
+            list(pool.imap_unordered(_extract_len, texts, chunksize=16))
+        seconds = time.perf_counter() - start
+        rss = _peak_rss_mb(children=True)
+        return _result(texts, seconds, rss)
+    else:
+        _init_worker()
+        start = time.perf_counter()
+        for text in texts:
+            _extract_len(text)
+    return _result(texts, time.perf_counter() - start, _peak_rss_mb())
+
+
+def _result(texts: list[str], seconds: float, rss: float) -> dict[str, float]:
+    chars = sum(len(t) for t in texts)
+    return {
+        "articles": len(texts),
+        "mean_chars": chars / len(texts),
+        "articles_per_s": len(texts) / seconds,
+        "chars_per_s": chars / seconds,
+        "peak_rss_mb": rss,
+    }
+
+
+def hostile_timings() -> list[tuple[str, float]]:
+    from vnunion_nlp import extract, extract_html
+
+    cases = {
+        "10 MB article": ("Công đoàn tổ chức Đại hội lần thứ VII. " * 270_000)[:10_000_000],
+        "1 MB line without spaces": "đ" * 1_000_000,
+        "'nhiệm kỳ ' x 100,000": "nhiệm kỳ " * 100_000,
+        "50,000 quote characters": "“" * 25_000 + '"' * 25_000,
+        "mojibake": "CÃ´ng Ä‘oÃ n tá»‰nh " * 1000,
+        "commas x 100,000": "Chủ tịch, " * 100_000,
+    }  # fmt: skip
+    timings = []
+    for name, text in cases.items():
+        start = time.perf_counter()
+        extract(text)
+        timings.append((name, time.perf_counter() - start))
+    start = time.perf_counter()
+    extract_html("<div>" * 10_000 + "Công đoàn" + "</div>" * 10_000)
+    timings.append(("HTML nested 10,000 deep", time.perf_counter() - start))
+    return timings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--ner-articles", type=int, default=30)
+    parser.add_argument("--mode", choices=["single", "workers2", "ner"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.mode:
+        print(json.dumps(measure(args.mode, args.articles, args.ner_articles)))
+        return 0
+    results = {}
+    for mode in ("single", "workers2", "ner"):
+        out = subprocess.run(
+            [sys.executable, __file__, "--mode", mode, "--articles", str(args.articles),
+             "--ner-articles", str(args.ner_articles)],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        results[mode] = json.loads(out.strip().splitlines()[-1])
+    single, pool, ner = results["single"], results["workers2"], results["ner"]
+    print(f"articles: {single['articles']} (mean {single['mean_chars']:.0f} characters)\n")
+    print("| run | articles/s | characters/s | peak RSS (MB) | vs underthesea ner |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for label, row in [("vnunion, 1 worker", single), ("vnunion, 2 workers", pool),
+                       ("underthesea ner, 1 worker", ner)]:  # fmt: skip
+        ratio = row["articles_per_s"] / ner["articles_per_s"]
+        print(f"| {label} | {row['articles_per_s']:.1f} | {row['chars_per_s']:,.0f} | "
+              f"{row['peak_rss_mb']:.0f} | {ratio:.1f}× |")  # fmt: skip
+    print(f"\n2 workers / 1 worker: {pool['articles_per_s'] / single['articles_per_s']:.2f}×")
+    print("\n| hostile input | seconds |\n| --- | ---: |")
+    for name, seconds in hostile_timings():
+        print(f"| {name} | {seconds:.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
