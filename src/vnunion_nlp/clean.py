@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from vnunion_nlp.lexicon import DataModel, load_yaml
+from vnunion_nlp.metadata import is_byline_cue
 from vnunion_nlp.normalize import fold
 
 
@@ -134,7 +135,7 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
     chrome: dict[int, str] = {}
     for i, line in enumerate(lines):
         reason = _shape_reason(line) or _cue_reason(line)
-        if reason is None and is_foreign(line.text):
+        if reason is None and is_foreign(line.text) and not is_byline_cue(line.text):
             reason = "foreign language"
         if reason:
             chrome[i] = reason

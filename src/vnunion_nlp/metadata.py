@@ -49,6 +49,7 @@ _CREDIT = regex.compile(
     r"[(\s]*(?:Ảnh|Ảnh minh họa|Nguồn ảnh)\s*:\s*(?P<credit>[^()\n]{1,60}?)\s*\)?\s*$",
     regex.IGNORECASE,
 )
+_MAX_BYLINE_WORDS = 12
 _NAME_SPLIT = regex.compile(r"\s+-\s+|\s*[,;]\s+|\s+và\s+")
 
 
@@ -109,6 +110,20 @@ def looks_like_dateline(line: str) -> bool:
     return bool(_TIME.fullmatch(rest)) or not regex.search(r"\p{L}{2}", rest)
 
 
+def is_byline_cue(text: str) -> bool:
+    """A short line that opens with an author or source cue ("Theo VTC14", "Tác giả: …").
+
+    >>> is_byline_cue("Theo TTXVN"), is_byline_cue("Theo thống kê của Tổng cục, năm nay tăng 5%.")
+    (True, False)
+    """
+    words = text.split()
+    return (
+        len(words) <= _MAX_BYLINE_WORDS
+        and text.rstrip()[-1:] not in ".;:"
+        and fold(text).startswith(layout_cues().byline_prefixes)
+    )
+
+
 def split_photo_credit(text: str) -> tuple[str, str | None]:
     """Split a caption into its text and its photo credit ("… Ảnh: M.Đ" → M.Đ)."""
     match = _CREDIT.search(text)
@@ -142,4 +157,5 @@ def authors_from_byline(text: str) -> list[str]:
     if not all(w[:1].isupper() for w in words if w[:1].isalpha() and w != "và"):
         return [body]  # an organisation as author ("Trung tâm Văn hóa, … huyện"): keep it whole
     names = [n.strip(" .()") for n in _NAME_SPLIT.split(body) if n.strip(" .()")]
-    return [n.title() if n.isupper() and len(n) > 3 else n for n in names]
+    # ĐÀM NGUYỄN is a name in capitals; a one-word VTC14 or ANTV is an acronym, kept as is.
+    return [n.title() if n.isupper() and len(n.split()) >= 2 else n for n in names]

@@ -17,6 +17,7 @@ import regex
 from vnunion_nlp.clean import Line, find_chrome, split_lines
 from vnunion_nlp.metadata import (
     authors_from_byline,
+    is_byline_cue,
     layout_cues,
     looks_like_dateline,
     parse_datetime,
@@ -82,7 +83,7 @@ def _is_name_shaped(line: Line) -> bool:
 
 
 def _is_byline_candidate(line: Line, last: bool) -> bool:
-    if line.folded.startswith(layout_cues().byline_prefixes) and len(line.words) <= 15:
+    if is_byline_cue(line.text):
         return True
     if _is_list_item(line.text):
         return False
@@ -133,7 +134,7 @@ def _tail(lines: list[Line]) -> tuple[int | None, int | None]:
     if _is_byline_candidate(lines[i], last=True):
         return i, None
     for j in range(n - 2, max(n - 5, 0), -1):
-        if lines[j].folded.startswith(layout_cues().byline_prefixes):
+        if is_byline_cue(lines[j].text):
             return j, None
     return None, None
 
