@@ -139,4 +139,5 @@ def write_parquet(tables: dict[str, DataFrame], out_dir: str) -> None:
 def row_as_dict(row: Any) -> dict[str, Any]:
     """A Spark Row as a plain dict (JSON columns as text), for comparisons and tests."""
     data: dict[str, Any] = row.asDict(recursive=True)
-    return json.loads(json.dumps(data, default=str))
+    plain: dict[str, Any] = json.loads(json.dumps(data, default=str))
+    return plain
