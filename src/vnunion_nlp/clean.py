@@ -110,7 +110,7 @@ def _cue_reason(line: Line) -> str | None:
     if line.folded.startswith(lexicon.prefixes):
         return "interface cue"
     parts = [p for p in _SEPARATORS.split(folded) if p]
-    if parts and len(line.words) <= 8 and all(p in lexicon.menu_labels for p in parts):
+    if parts and all(p in lexicon.menu_labels for p in parts):
         return "breadcrumb"
     return None
 

@@ -169,7 +169,8 @@ def _fold_table() -> dict[int, str]:
     table = {ord("đ"): "d", ord("Đ"): "d"}
     for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         char = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        parts = unicodedata.normalize("NFD", char)
+        base = "".join(c for c in parts if not unicodedata.combining(c))
         if len(base) == 1 and base != char:
             table[code] = base.lower()
     return table

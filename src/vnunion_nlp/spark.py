@@ -130,6 +130,71 @@ def extract_tables(
     return tables
 
 
+def _session(master: str) -> Any:
+    import os
+    import sys
+
+    from pyspark.sql import SparkSession
+
+    # Workers must run this interpreter, the one where vnunion_nlp is installed; local mode reads
+    # it from the environment when the context starts.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    return (
+        SparkSession.builder.master(master)
+        .appName("vnunion")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.pyspark.python", sys.executable)
+        .getOrCreate()
+    )
+
+
+def read_inputs(spark: Any, inputs: list[str], glob: str | None = None) -> DataFrame:
+    """Inputs as a DataFrame (id, text): JSONL and Parquet natively, text files by path."""
+    from pathlib import Path
+
+    frames = []
+    for name in inputs:
+        path = Path(name)
+        if path.suffix == ".jsonl":
+            frames.append(spark.read.json(str(path)).selectExpr("CAST(id AS STRING) AS id", "text"))
+        elif path.suffix == ".parquet":
+            frames.append(
+                spark.read.parquet(str(path)).selectExpr("CAST(id AS STRING) AS id", "text")
+            )
+        else:
+            pattern = str(path / (glob or "*.txt")) if path.is_dir() else str(path)
+            pairs = spark.sparkContext.wholeTextFiles(pattern)
+            root = str(path.resolve()) if path.is_dir() else str(path.resolve().parent)
+            rows = pairs.map(lambda kv, root=root: (kv[0].split(root + "/", 1)[-1], kv[1]))
+            frames.append(spark.createDataFrame(rows, "id string, text string"))
+    frame: DataFrame = frames[0]
+    for other in frames[1:]:
+        frame = frame.unionByName(other)
+    return frame
+
+
+def run_spark_batch(
+    inputs: list[str], out: str, *, master: str = "local[2]", glob: str | None = None
+) -> int:
+    """``vnunion batch --engine spark``: every table as Parquet under ``out``; exit code 0."""
+    out_dir = out.removeprefix("parquet:")
+    if out_dir.endswith(".duckdb"):
+        out_dir = out_dir.removesuffix(".duckdb") + "-parquet"
+    spark = _session(master)
+    try:
+        tables = extract_tables(read_inputs(spark, inputs, glob))
+        write_parquet(tables, out_dir)
+        counts = {name: frame.count() for name, frame in tables.items()}
+    finally:
+        spark.stop()
+    print(
+        f"vnunion batch (spark {master}) → {out_dir}: "
+        + ", ".join(f"{name} {n}" for name, n in counts.items())
+    )
+    return 0
+
+
 def write_parquet(tables: dict[str, DataFrame], out_dir: str) -> None:
     """Write each table as a Parquet dataset under ``out_dir/<table>``."""
     for name, frame in tables.items():

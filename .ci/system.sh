@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Install Debian's PostgreSQL and start a throw-away server on 127.0.0.1:54329 (trust auth).
+# Debian's chromium (for the HTML view test) and a throw-away PostgreSQL server on
+# 127.0.0.1:54329 with trust auth (for the sink round-trip test).
 set -euo pipefail
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if pg_isready -h 127.0.0.1 -p 54329 >/dev/null 2>&1; then
+  exit 0  # already running (a rerun on the same machine)
 fi
 bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 data=$(mktemp -d /tmp/vnunion-pg.XXXXXX)
