@@ -1,6 +1,6 @@
 """Throughput benchmark: the full pipeline against underthesea's ``ner`` on the same articles.
 
-    python benchmarks/throughput.py [--articles 600] [--ner-articles 30]
+    python benchmarks/throughput.py [--articles 600] [--ner-articles 30] [--target-chars 6000]
 
 Articles come from ``corpora/samples`` and, when present, ``../shared/corpus/external`` (union
 and general news). Each measurement runs in its own subprocess so that its peak RSS is its own:
@@ -25,8 +25,12 @@ SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "corpora" / "samples"
 
 
-def load_texts(limit: int) -> list[str]:
-    """Samples first, then the external corpus, repeated up to ``limit`` articles."""
+def load_texts(limit: int, target_chars: int = 6000) -> list[str]:
+    """``limit`` articles of about ``target_chars`` characters each.
+
+    Samples first, then the external corpus; consecutive articles are joined (blank line between)
+    until each reaches ``target_chars``, the article size the targets are set for.
+    """
     texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
     for name in ("union.jsonl", "general.jsonl"):
         path = SHARED / "corpus" / "external" / name
@@ -36,7 +40,16 @@ def load_texts(limit: int) -> list[str]:
                 texts.append(f"{row['title']}\n\n{row['text']}")
     if not texts:
         raise SystemExit("no articles: corpora/samples is empty and ../shared is absent")
-    return (texts * (limit // len(texts) + 1))[:limit]
+    joined: list[str] = []
+    current = ""
+    for text in texts * (limit * target_chars // sum(len(t) for t in texts) + 2):
+        current = f"{current}\n\n{text}" if current else text
+        if len(current) >= target_chars:
+            joined.append(current)
+            current = ""
+        if len(joined) == limit:
+            break
+    return joined
 
 
 def _peak_rss_mb(children: bool = False) -> float:
@@ -56,8 +69,8 @@ def _extract_len(text: str) -> int:
     return len(extract(text).text)
 
 
-def measure(mode: str, limit: int, ner_limit: int) -> dict[str, float]:
-    texts = load_texts(limit)
+def measure(mode: str, limit: int, ner_limit: int, target_chars: int) -> dict[str, float]:
+    texts = load_texts(limit, target_chars)
     if mode == "ner":
         from underthesea import ner, sent_tokenize
 
@@ -120,16 +133,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=600)
     parser.add_argument("--ner-articles", type=int, default=30)
+    parser.add_argument("--target-chars", type=int, default=6000, help="article size (6000)")
     parser.add_argument("--mode", choices=["single", "workers2", "ner"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.mode:
-        print(json.dumps(measure(args.mode, args.articles, args.ner_articles)))
+        print(json.dumps(measure(args.mode, args.articles, args.ner_articles, args.target_chars)))
         return 0
     results = {}
     for mode in ("single", "workers2", "ner"):
         out = subprocess.run(
             [sys.executable, __file__, "--mode", mode, "--articles", str(args.articles),
-             "--ner-articles", str(args.ner_articles)],
+             "--ner-articles", str(args.ner_articles), "--target-chars", str(args.target_chars)],
             capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
         results[mode] = json.loads(out.strip().splitlines()[-1])

@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--shared", type=Path, default=Path("../shared"), help="../shared directory")
     p.add_argument("--only", choices=sorted(REGISTRY), help="score one record type")
     p.add_argument("--show-errors", action="store_true", help="list misses and false positives")
-    p.add_argument("--report", type=Path, default=Path("eval-report.json"), help="JSON report")
+    p.add_argument("--report", type=Path, default=Path("reports/eval.json"), help="JSON report")
     p.add_argument("--gate", action="store_true", help="fail below corpora/gold/thresholds.yaml")
     p.set_defaults(func=cmd_eval)
     return parser

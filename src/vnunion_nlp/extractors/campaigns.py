@@ -1,11 +1,342 @@
-"""Extractor for `campaigns` records (see ../shared/ANNOTATION.md)."""
+"""Extractor for `campaigns` records (see ../shared/ANNOTATION.md "Campaign").
+
+Strategies, in order, over each content section (cue words in ``data/campaign_cues.yaml``):
+
+1. *cued quote*: a quoted name “…” after a cue (``phong trào thi đua``, ``cuộc vận động``,
+   ``chương trình`` …) with at most a few words between them; the cue, lower case, is the kind;
+2. *quoted list*: quotes that continue a cued quote, separated only by ``;`` ``,`` or ``và``
+   (“A”; “B”; “C”), are campaigns of the same kind;
+3. *self-named quote*: a quote whose name opens with a cue ("“Đợt thi đua đặc biệt …”");
+4. *known names*: the well-known unquoted programmes (Tháng Công nhân, Mái ấm Công đoàn …),
+   with a year right after ("Tháng Công nhân 2024", "năm 2020"); a cue just before ("các chương
+   trình Mái ấm Công đoàn, Tết sum vầy") gives the kind when the data file gives none.
+
+Not campaigns: a quote after ``về`` (a document title), a goal, motto or honour (``mục tiêu:``,
+``phương châm``, ``danh hiệu``), a fund (``quỹ``), or a quote inside a document reference's
+title. Each campaign gets ``launched_by`` from "do X phát động" after it or "X phát động" before
+it, and ``theme`` from "với chủ đề “…”" after it. The same name (folded) is one record, with the
+first evidence; later mentions fill the fields it lacks.
+"""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
+import regex
+
 from vnunion_nlp.document import ParsedArticle
-from vnunion_nlp.records import Campaign
+from vnunion_nlp.lexicon import DataModel, load_yaml
+from vnunion_nlp.records import Campaign, DocumentRef
+
+EXTRACTOR = "campaigns"
+_NAME_MAX = 200  # characters in a quoted name; longer quotes are speech, not names
+_AFTER_WINDOW = 160  # characters read after a name for launcher, theme and year
+
+
+class KnownCampaign(DataModel):
+    """A campaign recognised by its name alone."""
+
+    name: str
+    kind: str | None
+    same_as: str | None = None
+
+
+class CampaignCues(DataModel):
+    """Schema of ``data/campaign_cues.yaml`` (its header explains every field)."""
+
+    cues: dict[str, int]
+    extra_words: list[str]
+    known: list[KnownCampaign]
+    themed_year: dict[str, str]
+    blockers: list[str]
+    self_naming_cues: list[str]
+    launch_verbs: list[str]
+    launch_adverbs: list[str]
+    theme_cues: list[str]
+
+
+def _alt(words: list[str]) -> str:
+    """Alternation of phrases, longest first; a space matches any run of spaces."""
+    if not words:
+        raise ValueError("empty word group")
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _known_pattern(name: str) -> str:
+    # "Tháng hành động về an toàn, vệ sinh lao động" is also written without the comma.
+    words = [
+        regex.escape(w[:-1]) + ",?" if w.endswith(",") else regex.escape(w) for w in name.split()
+    ]
+    return r"\s+".join(words)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    data: CampaignCues
+    cue_re: regex.Pattern[str]
+    self_cue_re: regex.Pattern[str]
+    blocker_re: regex.Pattern[str]
+    known_re: regex.Pattern[str]
+    known_kind: dict[str, str | None]
+    aliases: dict[str, str]
+    themed_year_re: regex.Pattern[str]
+    launcher_after_re: regex.Pattern[str]
+    launcher_before_re: regex.Pattern[str]
+    theme_re: regex.Pattern[str]
+
+
+_W = r"(?<![\p{L}\d])"
+_E = r"(?![\p{L}\d])"
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    data = load_yaml("campaign_cues.yaml", CampaignCues)
+    cue_re = regex.compile(
+        rf"{_W}(?P<cue>{_alt(list(data.cues))}){_E}(?:\s+(?:{_alt(data.extra_words)}){_E})?",
+        regex.I,
+    )
+    self_cue_re = regex.compile(rf"(?:{_alt(data.self_naming_cues)}){_E}", regex.I)
+    blocker_re = regex.compile(rf"{_W}(?:{_alt(data.blockers)}){_E}", regex.I)
+    patterns = {k.name: _known_pattern(k.name) for k in data.known}
+    known_re = regex.compile(
+        rf"{_W}“?(?P<name>{'|'.join(sorted(patterns.values(), key=len, reverse=True))})”?{_E}",
+        regex.I,
+    )
+    known_kind = {_fold(k.name): k.kind for k in data.known}
+    aliases = {_fold(k.name): _fold(k.same_as) for k in data.known if k.same_as}
+    themed_year_re = regex.compile(
+        rf"""{_W}(?P<cue>{_alt(list(data.themed_year))})\s+(?P<year>(?:19|20)\d{{2}})
+        \s+là\s+(?:năm\s+)?(?=“)""",
+        regex.I | regex.VERBOSE,
+    )
+    verbs = _alt(data.launch_verbs)
+    launcher_after_re = regex.compile(
+        rf"”?\s*,?\s*do\s+(?P<who>\p{{Lu}}[^,;.:“”\n]{{1,80}}?)\s+(?:{verbs}){_E}"
+    )
+    launcher_before_re = regex.compile(
+        rf"(?P<who>\p{{Lu}}[^,;.:“”\n]{{1,80}}?)\s+(?:(?:{_alt(data.launch_adverbs)})\s+)*"
+        rf"(?:{verbs})\s+(?:các\s+)?$"
+    )
+    theme_re = regex.compile(
+        rf"\s*,?\s*(?:{_alt(data.theme_cues)})\s*:?\s*“(?P<theme>[^“”\n]{{1,200}})”", regex.I
+    )
+    return _Lexicon(
+        data,
+        cue_re,
+        self_cue_re,
+        blocker_re,
+        known_re,
+        known_kind,
+        aliases,
+        themed_year_re,
+        launcher_after_re,
+        launcher_before_re,
+        theme_re,
+    )
+
+
+def _key(name: str) -> str:
+    """Merge key of a campaign: its folded name, an abbreviated name read as the full one."""
+    folded = _fold(name)
+    return _lexicon().aliases.get(folded, folded)
+
+
+def _extends_known(key: str, quoted: set[str]) -> bool:
+    # "Tết sum vầy năm 2024" in a headline and “Tết sum vầy - Xuân gắn kết” in the body: the
+    # unquoted well-known name is a short form of the quoted campaign, not a second one.
+    return any(q != key and q.startswith(key + " ") for q in quoted)
+
+
+def _fold(name: str) -> str:
+    """Key of a campaign name: case, commas and spaces folded."""
+    return " ".join(regex.sub(r"[,\s]+", " ", name).casefold().split())
+
+
+_QUOTE = regex.compile(rf"“(?P<name>[^“”\n]{{1,{_NAME_MAX}}})”")
+_YEAR_AFTER = regex.compile(r"”?\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?![\p{L}\d/])")
+_YEAR_IN_NAME = regex.compile(r"\s(?P<year>(?:19|20)\d{2})$")
+_LIST_GLUE = regex.compile(r"\s*(?:[;,]|,?\s+và)\s*$")
+_SENTENCE_BREAK = regex.compile(r"[.!?](?:\s|$)|\n")
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    name: str
+    kind: str | None
+    confidence: float = 1.0
+    year: int | None = None
+    known: bool = False
+
+
+def _clause_before(text: str, start: int, floor: int) -> str:
+    """Text of the sentence before ``start`` (from ``floor`` at most)."""
+    piece = text[max(floor, start - 200) : start]
+    breaks = list(_SENTENCE_BREAK.finditer(piece))
+    return piece[breaks[-1].end() :] if breaks else piece
+
+
+def _in_documents(start: int, documents: list[DocumentRef]) -> bool:
+    # A quoted title of a document may run past the document's evidence: a quote starting within
+    # a few hundred characters after it is caught by the "về" blocker instead.
+    return any(d.start <= start < d.end for d in documents)
+
+
+def _cued(text: str, quote: regex.Match[str], floor: int) -> tuple[str, int] | None:
+    """(kind, cue start) when a cue stands close enough before the quote."""
+    lex = _lexicon()
+    before = _clause_before(text, quote.start(), floor)
+    base = quote.start() - len(before)
+    cues = list(lex.cue_re.finditer(before))
+    if not cues:
+        return None
+    cue = cues[-1]
+    gap = before[cue.end() :]
+    if lex.blocker_re.search(gap) or "”" in gap:
+        return None
+    max_gap = lex.data.cues[regex.sub(r"\s+", " ", cue["cue"]).casefold()]
+    if len(gap.replace(":", " ").split()) > max_gap:
+        return None
+    return regex.sub(r"\s+", " ", cue["cue"]).casefold(), base + cue.start()
+
+
+def _blocked(text: str, quote_start: int, floor: int) -> bool:
+    """A quote right after a blocker ("về", "mục tiêu:", "danh hiệu") is no campaign."""
+    lex = _lexicon()
+    before = text[max(floor, quote_start - 20) : quote_start]
+    last = list(lex.blocker_re.finditer(before))
+    return bool(last) and not regex.search(r"\p{L}", before[last[-1].end() :].replace(":", ""))
+
+
+def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef]) -> list[_Found]:
+    lex = _lexicon()
+    out: list[_Found] = []
+    previous: _Found | None = None
+    blocked_end: int | None = None  # end of the last blocked quote: its list is blocked too
+    for quote in _QUOTE.finditer(text, sec_start, sec_end):
+        name = quote["name"].strip()
+        if not regex.search(r"\p{L}", name) or _in_documents(quote.start(), documents):
+            previous = None
+            continue
+        if _blocked(text, quote.start(), sec_start) or (
+            blocked_end is not None and _LIST_GLUE.fullmatch(text[blocked_end : quote.start()])
+        ):
+            previous, blocked_end = None, quote.end()
+            continue
+        blocked_end = None
+        found: _Found | None = None
+        themed = lex.themed_year_re.search(
+            text, max(sec_start, quote.start() - 60), quote.start() + 1
+        )
+        if themed and themed.end() == quote.start():
+            kind = lex.data.themed_year[regex.sub(r"\s+", " ", themed["cue"]).casefold()]
+            found = _Found(themed.start(), quote.end(), name, kind, 0.9, int(themed["year"]))
+        elif cued := _cued(text, quote, sec_start):
+            kind, cue_start = cued
+            found = _Found(cue_start, quote.end(), name, kind)
+        elif previous is not None and _LIST_GLUE.fullmatch(text[previous.end : quote.start()]):
+            found = _Found(quote.start(), quote.end(), name, previous.kind)
+        elif (self_cue := lex.self_cue_re.match(name)) and name[:1].isupper():
+            kind = regex.sub(r"\s+", " ", self_cue.group(0)).casefold()
+            found = _Found(quote.start(), quote.end(), name, kind, 0.8)
+        if found is not None:
+            out.append(found)
+        previous = found
+    return out
+
+
+def _known(text: str, sec_start: int, sec_end: int) -> list[_Found]:
+    lex = _lexicon()
+    out: list[_Found] = []
+    for m in lex.known_re.finditer(text, sec_start, sec_end):
+        name = m["name"]
+        if _blocked(text, m.start(), sec_start):
+            continue
+        kind = lex.known_kind.get(_fold(name))
+        if kind is None:
+            # "các chương trình Mái ấm Công đoàn, Tết sum vầy": the cue before gives the kind.
+            before = _clause_before(text, m.start(), sec_start)
+            cues = list(lex.cue_re.finditer(before))
+            if cues and len(before[cues[-1].end() :].split()) <= 8:
+                kind = regex.sub(r"\s+", " ", cues[-1]["cue"]).casefold()
+        out.append(_Found(m.start(), m.end(), name, kind, 0.9, known=True))
+    return out
+
+
+def _details(text: str, found: _Found, sec_start: int, sec_end: int) -> Campaign:
+    lex = _lexicon()
+    window_end = min(sec_end, found.end + _AFTER_WINDOW)
+    year: int | None = found.year
+    end = found.end
+    if year is not None:
+        pass
+    elif y := _YEAR_IN_NAME.search(found.name):
+        year = int(y["year"])
+    elif y := _YEAR_AFTER.match(text, found.end, window_end):
+        year, end = int(y["year"]), y.end()
+    launched_by = None
+    if who := lex.launcher_after_re.match(text, end, window_end):
+        launched_by = who["who"].strip()
+    else:
+        before = _clause_before(text, found.start, sec_start)
+        if who := lex.launcher_before_re.search(before):
+            launched_by = who["who"].strip()
+    theme = None
+    if t := lex.theme_re.match(text, end, window_end):
+        theme = t["theme"].strip()
+    return Campaign(
+        start=found.start,
+        end=end,
+        text=text[found.start : end],
+        section_index=None,
+        extractor=EXTRACTOR,
+        confidence=found.confidence,
+        name=found.name,
+        kind=found.kind,
+        launched_by=launched_by,
+        theme=theme,
+        year=year,
+    )
 
 
 def extract_campaigns(doc: ParsedArticle) -> list[Campaign]:
-    """Every Campaign in the article."""
-    return []  # PLACEHOLDER: filled in by the extractor work of this session
+    """Every named campaign in the article's content sections, once per folded name.
+
+    Reads the document references already extracted (``doc.records["documents"]``) so that a
+    quoted name inside a document reference is not taken for a campaign. Odd text gives ``[]``.
+    """
+    documents = [r for r in doc.records.get("documents", []) if isinstance(r, DocumentRef)]
+    merged: dict[str, Campaign] = {}
+    all_quoted = {
+        _key(q.name)
+        for _, section in doc.content()
+        for q in _quoted(doc.text, section.start, section.end, documents)
+    }
+    for index, section in doc.content():
+        text, start, end = doc.text, section.start, section.end
+        candidates = _quoted(text, start, end, documents)
+        taken = [(c.start, c.end) for c in candidates]
+        candidates += [
+            k for k in _known(text, start, end) if not any(s <= k.start < e for s, e in taken)
+        ]
+        for found in sorted(candidates, key=lambda c: c.start):
+            record = _details(text, found, start, end).model_copy(update={"section_index": index})
+            key = _key(record.name)
+            if found.known and key not in merged and _extends_known(key, all_quoted):
+                continue
+            first = merged.get(key)
+            if first is None:
+                merged[key] = record
+                continue
+            missing = {
+                name: getattr(record, name)
+                for name in ("kind", "launched_by", "theme", "year")
+                if getattr(first, name) is None and getattr(record, name) is not None
+            }
+            if missing:
+                merged[key] = first.model_copy(update=missing)
+    return sorted(merged.values(), key=lambda c: c.start)

@@ -1,11 +1,324 @@
-"""Extractor for `documents` records (see ../shared/ANNOTATION.md)."""
+"""Extractor for `documents` records (see ../shared/ANNOTATION.md "Document reference").
+
+Each content section is scanned for a document type word (``data/doc_types.yaml``); what follows
+it is read by an ordered chain of small readers, each consuming a prefix of the rest:
+
+1. *number*: ``số 02-NQ/TW``, ``số 79``, ``153/2016/NĐ-CP`` (no "số"), lists ``03, 05`` (one
+   record per number); the symbol is the token as written without spaces, ``None`` for digits only;
+2. *name*: without a number, a named resolution ``Nghị quyết Đại hội X``, ``Nghị quyết Trung
+   ương 4`` or an issuer followed by ``khóa VII`` (the name is the issuer); ``… các cấp`` is
+   generic and dropped;
+3. *header*: in any order, ``, ngày 12/6/2021``, ``của Bộ Chính trị``, ``(khóa XII)``;
+4. *title*: ``về “…”`` (without quotes), or an unquoted ``về …`` up to ``;``, ``(``, ``ngày``.
+
+A reference is kept when it has a number, a quoted title or a name ("Nghị quyết của Đảng" alone is
+generic). ``Luật X`` / ``Bộ luật X`` count by name alone for the laws listed in the data file.
+"""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from vnunion_nlp.dates import find_dates
 from vnunion_nlp.document import ParsedArticle
+from vnunion_nlp.lexicon import DataModel, load_yaml
 from vnunion_nlp.records import DocumentRef
+
+EXTRACTOR = "documents"
+_HEADER_WINDOW = 160  # characters read after the type for number, date, issuer and session
+_TITLE_MAX = 300
+
+
+class DocTypes(DataModel):
+    """Schema of ``data/doc_types.yaml`` (its header explains every field)."""
+
+    types: dict[str, list[str]]
+    laws: list[str]
+    law_prefixes: list[str]
+    generic_words: list[str]
+    issuer_stops: list[str]
+    title_stops: list[str]
+
+
+def _alt(words: list[str]) -> str:
+    """Alternation of phrases, longest first; a space matches any run of spaces."""
+    if not words:
+        raise ValueError("empty word group")
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    type_re: regex.Pattern[str]
+    canonical: dict[str, str]
+    law_re: regex.Pattern[str]
+    generic_re: regex.Pattern[str]
+    issuer_stop_re: regex.Pattern[str]
+    title_stop_re: regex.Pattern[str]
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    data = load_yaml("doc_types.yaml", DocTypes)
+    canonical = {form.casefold(): name for name, forms in data.types.items() for form in forms}
+    type_re = regex.compile(rf"(?<![\p{{L}}\d])(?:{_alt(list(canonical))})(?![\p{{L}}\d])", regex.I)
+    law_re = regex.compile(
+        # The prefix is case-sensitive ("pháp luật" is no law); the name is not.
+        rf"""(?<![\p{{L}}\d])(?P<prefix>{_alt(data.law_prefixes)})\s+
+        (?P<name>(?i:{_alt(data.laws)}))(?![\p{{L}}\d])""",
+        regex.VERBOSE,
+    )
+    generic_re = regex.compile(rf"^(?:{_alt(data.generic_words)})(?![\p{{L}}\d])", regex.I)
+    issuer_stop_re = regex.compile(
+        rf"\s+(?:{_alt(data.issuer_stops)})(?![\p{{L}}\d])|\s*[,;:.()“”\n]|\s+\d", regex.I
+    )
+    title_stop_re = regex.compile(
+        rf"\s+(?:{_alt(data.title_stops)})(?![\p{{L}}\d])|\s*[;(“\n]|\.(?:\s|$)", regex.I
+    )
+    return _Lexicon(type_re, canonical, law_re, generic_re, issuer_stop_re, title_stop_re)
+
+
+# "số 02-NQ/TW", "số 79", "153/2016/NĐ-CP", "03, 05": digits, then an optional symbol tail of
+# letters, digits and / - . (a tail must hold a letter to be a symbol).
+_NUMBER = regex.compile(
+    r"""
+    (?P<so>\s+số)?\s+
+    (?P<token>\d{1,5}(?:[/\-][\p{L}\d]+(?:[/\-.][\p{L}\d]+)*)?)(?![\p{L}\d])
+    (?P<more>(?:\s*,\s*\d{1,5}(?![\p{L}\d/\-])|\s+và\s+\d{1,5}(?![\p{L}\d/\-]))*)
+    """,
+    regex.VERBOSE,
+)
+_SESSION = regex.compile(
+    r"""\s*\(?\s*kh[oó][aá]\s+(?P<session>[IVXLC]+(?:\s*,\s*[IVXLC]+)*)(?![\p{L}\d])\s*\)?""",
+    regex.VERBOSE,
+)
+_OF = regex.compile(r"\s*,?\s+của\s+")
+_DATE_LEAD = regex.compile(r"\s*,?\s+(?=ngày\s+\d)")
+_CENTRAL = regex.compile(r"\s+(?P<issuer>Trung\s+ương)\s+(?P<number>\d{1,2})(?![\p{L}\d/])")
+_CONGRESS = regex.compile(r"\s+(?=[Đđ]ại\s+hội\s)")
+_CAPITAL = regex.compile(r"\s+(?=\p{Lu})")
+_ABOUT = regex.compile(r"\s*,?\s+về\s+(?:việc\s+)?")
+_QUOTED = regex.compile(r"“(?P<title>[^“”\n]{1,300})”")
+
+
+@dataclass
+class _Reading:
+    """What the readers found after one type word; ``end`` is the end of the evidence."""
+
+    end: int
+    numbers: list[tuple[str, str | None]] = field(default_factory=list)
+    issuer: str | None = None
+    issued_on_text: str | None = None
+    session: str | None = None
+    title: str | None = None
+    quoted_title: bool = False
+    named: bool = False
+
+
+def _issuer_at(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """An issuer starting at ``pos``: words up to a stop word or punctuation."""
+    stop = _lexicon().issuer_stop_re.search(text, pos, limit)
+    end = stop.start() if stop else limit
+    issuer = text[pos:end].strip()
+    if not issuer or len(issuer.split()) > 12:
+        return None
+    return issuer, pos + len(text[pos:end].rstrip())
+
+
+def _read_number(text: str, r: _Reading, limit: int) -> None:
+    m = _NUMBER.match(text, r.end, limit)
+    if not m:
+        return
+    token = m["token"]
+    symbol = token if regex.search(r"[/\-]\p{L}|[/\-].*\p{L}", token) else None
+    if symbol is None and not regex.fullmatch(r"\d+", token):
+        return  # "12/2020" without letters: a date or a ratio, no document number
+    if symbol is None and not m["so"] and 1900 <= int(token) <= 2100:
+        return  # "Kế hoạch 2017": a year, not a number (a number after "số" stays one)
+    r.numbers.append((regex.match(r"\d+", token)[0], symbol))  # type: ignore[index]
+    for extra in regex.findall(r"\d+", m["more"]):
+        r.numbers.append((extra, None))
+    r.end = m.end()
+
+
+def _read_name(text: str, r: _Reading, limit: int) -> None:
+    lex = _lexicon()
+    if m := _CENTRAL.match(text, r.end, limit):
+        r.issuer, r.named, r.end = "Trung ương", True, m.end()
+        r.numbers.append((m["number"], None))
+        return
+    if _CONGRESS.match(text, r.end, limit) or _CAPITAL.match(text, r.end, limit):
+        start = r.end + len(text[r.end :]) - len(text[r.end :].lstrip())
+        found = _issuer_at(text, start, limit)
+        if found is None:
+            return
+        issuer, end = found
+        # "Đại hội Đảng bộ thành phố lần thứ XVI": the ordinal closes the congress's name.
+        if ordinal := regex.search(r"\slần\s+thứ\s+[IVXLC\d]+(?![\p{L}\d])", issuer):
+            end -= len(issuer) - ordinal.end()
+            issuer = issuer[: ordinal.end()]
+        after = text[end:limit].lstrip(" ,")
+        if lex.generic_re.match(after) or any(
+            lex.generic_re.match(issuer[i:]) for i in range(len(issuer)) if issuer[i - 1 : i] == " "
+        ):
+            return
+        is_congress = regex.match(r"đại\s+hội\s", issuer, regex.I) is not None
+        if is_congress and not regex.search(r"\s\p{Lu}", issuer):
+            return  # "nghị quyết đại hội cấp mình": no named congress
+        if is_congress or _SESSION.match(text, end, limit):
+            r.issuer, r.named, r.end = issuer, True, end
+
+
+def _read_header(text: str, r: _Reading, limit: int) -> None:
+    """Date, issuer and session in any order, each at most once."""
+    for _ in range(4):
+        if r.issued_on_text is None and (m := _DATE_LEAD.match(text, r.end, limit)):
+            dates = find_dates(text[m.end() : limit])
+            if dates and dates[0].start == 0:
+                r.issued_on_text = dates[0].text
+                r.end = m.end() + dates[0].end
+                continue
+        if r.session is None and (m := _SESSION.match(text, r.end, limit)):
+            r.session = regex.sub(r"\s+", " ", m["session"])
+            r.end = m.end() if m.group(0).rstrip().endswith(")") else m.end("session")
+            continue
+        if (r.issuer is None or r.named) and (m := _OF.match(text, r.end, limit)):
+            found = _issuer_at(text, m.end(), limit)
+            if found and found[0][:1].isupper():
+                if r.issuer is None:
+                    r.issuer = found[0]
+                r.end = found[1]
+                continue
+        break
+
+
+def _read_title(text: str, r: _Reading, limit: int) -> None:
+    m = _ABOUT.match(text, r.end, limit)
+    if not m:
+        return
+    if q := _QUOTED.match(text, m.end(), limit):
+        r.title, r.quoted_title = q["title"].strip(), True
+        return
+    stop = _lexicon().title_stop_re.search(text, m.end(), min(limit, m.end() + _TITLE_MAX))
+    end = stop.start() if stop else min(limit, m.end() + _TITLE_MAX)
+    # An unquoted subject stops before another document it names ("về thực hiện Nghị quyết …").
+    if inner := _lexicon().type_re.search(text, m.end(), end):
+        end = inner.start()
+    # A subject cut before the next document may end on a dangling conjunction.
+    title = regex.sub(r"(?:[\s,]+(?:và|hoặc|cùng))+$", "", text[m.end() : end].strip(" ,"))
+    if title and len(title.split()) <= 40:
+        r.title = title
+
+
+def _section_limit(text: str, start: int, section_end: int) -> int:
+    return min(section_end, start + _HEADER_WINDOW + _TITLE_MAX)
+
+
+def _records(doc: ParsedArticle, index: int, sec_start: int, sec_end: int) -> list[DocumentRef]:
+    lex = _lexicon()
+    text = doc.text
+    out: list[DocumentRef] = []
+    ref_year = doc.reference_year
+    for m in lex.type_re.finditer(text, sec_start, sec_end):
+        doc_type = lex.canonical[regex.sub(r"\s+", " ", m.group(0)).casefold()]
+        limit = _section_limit(text, m.start(), sec_end)
+        header_limit = min(limit, m.end() + _HEADER_WINDOW)
+        r = _Reading(end=m.end())
+        _read_number(text, r, header_limit)
+        if not r.numbers:
+            _read_name(text, r, header_limit)
+        _read_header(text, r, header_limit)
+        _read_title(text, r, limit)
+        if not (r.numbers or r.named or r.quoted_title):
+            continue
+        issued_on = None
+        if r.issued_on_text:
+            dates = find_dates(r.issued_on_text, ref_year)
+            issued_on = dates[0].date if dates else None
+        numbers: list[tuple[str | None, str | None]] = list(r.numbers) or [(None, None)]
+        for number, symbol in numbers:
+            out.append(
+                DocumentRef(
+                    start=m.start(),
+                    end=r.end,
+                    text=text[m.start() : r.end],
+                    section_index=index,
+                    extractor=EXTRACTOR,
+                    doc_type=doc_type,
+                    number=number,
+                    symbol=symbol,
+                    issuer=r.issuer,
+                    issued_on=issued_on,
+                    session=r.session,
+                    title=r.title,
+                )
+            )
+    for m in lex.law_re.finditer(text, sec_start, sec_end):
+        out.append(
+            DocumentRef(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                section_index=index,
+                extractor=EXTRACTOR,
+                doc_type=regex.sub(r"\s+", " ", m["prefix"]),
+                title=m["name"],
+                confidence=0.9,
+            )
+        )
+    return out
+
+
+def _fold_issuer(issuer: str | None) -> str:
+    # "Nghị quyết Đại hội Chi bộ X khóa VII" and "Nghị quyết Chi bộ X khóa VII" are one resolution.
+    folded = " ".join((issuer or "").casefold().split())
+    return folded.removeprefix("đại hội ")
+
+
+def _key(d: DocumentRef) -> tuple[str | None, ...]:
+    if d.symbol:
+        return ("symbol", d.symbol.casefold())
+    if d.number:
+        return ("number", d.doc_type, d.number)
+    if d.title:
+        return ("title", d.doc_type, d.title.casefold())
+    return ("issuer", d.doc_type, _fold_issuer(d.issuer), d.session)
+
+
+def _same_named(d: DocumentRef, earlier: DocumentRef) -> bool:
+    """A shorter later name of an earlier named resolution ("Nghị quyết Đại hội Công đoàn" after
+    "Nghị quyết Đại hội Công đoàn khối X"): the same document, referred to briefly."""
+    if d.number or d.symbol or d.title or earlier.doc_type != d.doc_type or not d.issuer:
+        return False
+    short, long = _fold_issuer(d.issuer), _fold_issuer(earlier.issuer)
+    return bool(short) and long.startswith(short + " ")
 
 
 def extract_documents(doc: ParsedArticle) -> list[DocumentRef]:
-    """Every DocumentRef in the article."""
-    return []  # PLACEHOLDER: filled in by the extractor work of this session
+    """Every document reference in the article's content sections, once each (first evidence).
+
+    A repeated reference (same symbol; or type and number; or type and title) is kept once; later
+    mentions fill the fields the first one lacks. Odd text gives ``[]``, never an exception.
+    """
+    found: dict[tuple[str | None, ...], DocumentRef] = {}
+    for index, section in doc.content():
+        for record in _records(doc, index, section.start, section.end):
+            key = _key(record)
+            if key not in found and any(_same_named(record, e) for e in found.values()):
+                continue
+            first = found.get(key)
+            if first is None:
+                found[key] = record
+                continue
+            missing = {
+                name: getattr(record, name)
+                for name in ("issuer", "issued_on", "session", "title")
+                if getattr(first, name) is None and getattr(record, name) is not None
+            }
+            if missing:
+                found[key] = first.model_copy(update=missing)
+    return sorted(found.values(), key=lambda d: (d.start, d.end))

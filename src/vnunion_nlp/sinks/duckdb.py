@@ -15,7 +15,7 @@ from vnunion_nlp.warehouse import TABLES, ColumnType, Row
 
 # DuckDB's buffer pool otherwise grows to 80 % of RAM as the file grows; a cap keeps the
 # writer's memory flat over any archive (indexes and pages beyond it are spilled to disk).
-DEFAULT_MEMORY_LIMIT = "512MB"
+DEFAULT_MEMORY_LIMIT = "256MB"
 
 
 def _arrow_type(kind: ColumnType) -> Any:
