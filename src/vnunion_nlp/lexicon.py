@@ -10,9 +10,11 @@ from __future__ import annotations
 import csv
 import functools
 import io
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any, TypeVar
 
+import regex
 import yaml
 from pydantic import BaseModel, ConfigDict
 
@@ -67,3 +69,17 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
         if None in row or any(v is None for v in row.values()):
             raise DataFileError(f"data file {name!r}: row {number} has the wrong number of cells")
     return rows
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Regex alternation of whole phrases, longest first so that the longest phrase wins.
+
+    A space in a phrase matches any run of spaces. An empty group is a data-file mistake.
+
+    >>> print(alternation(["Công đoàn", "Công đoàn cơ sở"]))
+    Công\\s+đoàn\\s+cơ\\s+sở|Công\\s+đoàn
+    """
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
+    if not ordered:
+        raise DataFileError("empty word group")
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)

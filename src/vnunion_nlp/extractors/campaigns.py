@@ -27,6 +27,7 @@ import regex
 
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.lexicon import DataModel, load_yaml
+from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.records import Campaign, DocumentRef
 
 EXTRACTOR = "campaigns"
@@ -54,14 +55,6 @@ class CampaignCues(DataModel):
     launch_verbs: list[str]
     launch_adverbs: list[str]
     theme_cues: list[str]
-
-
-def _alt(words: list[str]) -> str:
-    """Alternation of phrases, longest first; a space matches any run of spaces."""
-    if not words:
-        raise ValueError("empty word group")
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def _known_pattern(name: str) -> str:

@@ -25,6 +25,7 @@ import regex
 from vnunion_nlp.dates import find_dates
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.lexicon import DataModel, load_yaml
+from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.records import DocumentRef
 
 EXTRACTOR = "documents"
@@ -41,14 +42,6 @@ class DocTypes(DataModel):
     generic_words: list[str]
     issuer_stops: list[str]
     title_stops: list[str]
-
-
-def _alt(words: list[str]) -> str:
-    """Alternation of phrases, longest first; a space matches any run of spaces."""
-    if not words:
-        raise ValueError("empty word group")
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from pydantic import field_validator
 
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.lexicon import DataModel, load_yaml
+from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.numbers import (
     APPROXIMATE_WORDS,
     DIGIT_WORDS,
@@ -89,14 +90,6 @@ class IndicatorCues(DataModel):
         if not words or any(not w.strip() for w in words):
             raise ValueError("must be a non-empty list of non-empty phrases")
         return words
-
-
-def _alt(words: list[str] | set[str]) -> str:
-    """Regex alternation of whole phrases, longest first so the longest phrase wins."""
-    if not words:
-        raise ValueError("empty word group")
-    ordered = sorted({w.strip() for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 _NOT_WORD = r"(?![\p{L}\p{N}])"
