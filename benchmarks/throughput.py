@@ -45,7 +45,8 @@ def load_texts(limit: int, target_chars: int = 6000) -> list[str]:
     for text in texts * (limit * target_chars // sum(len(t) for t in texts) + 2):
         current = f"{current}\n\n{text}" if current else text
         if len(current) >= target_chars:
-            joined.append(current)
+            cut = current.find(". ", target_chars)  # end the article at a sentence end
+            joined.append(current if cut < 0 else current[: cut + 1])
             current = ""
         if len(joined) == limit:
             break
