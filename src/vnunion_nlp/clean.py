@@ -157,7 +157,8 @@ def _mark_repeated_headline(lines: list[Line], chrome: dict[int, str]) -> None:
     content = [i for i in range(len(lines)) if i not in chrome]
     if not content:
         return
-    headline = lines[content[0]].folded
+    first = lines[content[0]]
     for i in content[1:_HEAD_LINES]:
-        if lines[i].folded == headline:
+        # Compare lengths first: folding every long paragraph of the top costs more than it finds.
+        if abs(len(lines[i].text) - len(first.text)) <= 2 and lines[i].folded == first.folded:
             chrome[i] = "repeated headline"

@@ -177,6 +177,7 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+_COMBINING = regex.compile(r"\p{M}")
 
 
 def fold(text: str) -> str:
@@ -186,9 +187,9 @@ def fold(text: str) -> str:
     'lien doan lao dong'
     """
     folded = text.translate(_FOLD).lower()
-    if folded.isascii():
+    if _COMBINING.search(folded) is None:
         return folded
-    # Rare: combining marks or letters outside the table.
+    # Rare: text that was not NFC-normalised and still carries combining marks.
     decomposed = unicodedata.normalize("NFD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

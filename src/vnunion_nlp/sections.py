@@ -34,6 +34,7 @@ _LIST_MARKER = regex.compile(
         )""",
     regex.VERBOSE,
 )
+_SENTENCE_END = regex.compile(r"[.!?](?:\s|$)")
 _TERMINAL = '.!?…:;”"'
 _MAX_CAPTION_WORDS = 45
 _MIN_LEAD_WORDS = 12
@@ -102,7 +103,7 @@ def _is_caption(line: Line) -> bool:
     words = text.split()
     if credit is not None:
         return len(words) <= _MAX_CAPTION_WORDS
-    sentences = len(regex.findall(r"[.!?](?:\s|$)", text))
+    sentences = len(_SENTENCE_END.findall(text))
     if len(words) > _MAX_CAPTION_WORDS or sentences > 1 or ";" in text:
         return False
     cues = layout_cues()
