@@ -297,12 +297,25 @@ def _pair(
     return pairs, missed, [pi for pi in range(len(preds)) if pi not in used]
 
 
-def _line_around(text: str, start: int, end: int) -> str:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    offset = start - line_start
-    return line[max(0, offset - 80) : offset + (end - start) + 80]
+_SENTENCE_STOPS = (". ", "! ", "? ", "; ")
+
+
+def _line_around(text: str, start: int, end: int, width: int = 200) -> str:
+    """The sentence (or list item, caption, line) holding ``text[start:end]``.
+
+    It stops at a line break or a sentence stop followed by a space ("1.226" and "12,5" do not
+    stop it), and at most ``width`` characters each side of the record, so a run-on paragraph
+    still gives a readable excerpt.
+    """
+    head = text[max(0, start - width) : start]
+    cuts = [head.rfind("\n") + 1] + [head.rfind(p) + len(p) for p in _SENTENCE_STOPS if p in head]
+    begin = start - len(head) + max(cuts)
+    tail = text[end : end + width]
+    stops = [tail.find(p) + 1 for p in _SENTENCE_STOPS if p in tail]
+    if "\n" in tail:
+        stops.append(tail.find("\n"))
+    finish = end + (min(stops) if stops else len(tail))
+    return text[begin:finish].strip()
 
 
 def _gold_span(gold: GoldArticle, record: dict[str, Any]) -> tuple[int, int]:
@@ -392,7 +405,7 @@ def format_errors(report: EvalReport) -> str:
     """Every miss and false positive with its line of text."""
     out = []
     for e in report.errors:
-        record = json.dumps(e.record, ensure_ascii=False)
+        record = json.dumps(e.record, ensure_ascii=False, default=str)
         out.append(f"[{e.article}] {e.type} {e.kind}: {record}\n    … {e.line} …")
     return "\n".join(out)
 
