@@ -27,6 +27,7 @@ class ChromeCues(DataModel):
     tail_openers: tuple[str, ...]
     menu_labels: frozenset[str]
     weather: frozenset[str]
+    site_name_heads: tuple[str, ...]
 
 
 @functools.cache
@@ -67,6 +68,10 @@ _SYLLABLE = regex.compile(
 )
 _SEPARATORS = regex.compile(r"\s*[-|»>/•–—:]\s*")
 _HEAD_LINES = 8  # a repeated headline is looked for this many lines below the first one
+_MAX_MENU_WORDS = 25
+_HOME_LABELS = frozenset(
+    {"trang chu", "home", "trang nhat"}
+)  # a repeated headline is looked for this many lines below the first one
 
 
 def split_lines(text: str) -> list[Line]:
@@ -101,18 +106,36 @@ def is_foreign(text: str) -> bool:
 
 
 def _cue_reason(line: Line) -> str | None:
-    if len(line.words) > 12:
-        return None  # interface cues and breadcrumbs are short
+    if len(line.words) > _MAX_MENU_WORDS:
+        return None  # interface cues and menus are short
     folded = line.folded.rstrip(" :.")
     lexicon = cues()
+    parts = [p for p in _SEPARATORS.split(folded) if p]
+    labels = lexicon.menu_labels | lexicon.lines
+    if parts and all(_is_label_run(p.split(), labels) for p in parts):
+        return "breadcrumb"
+    if _is_label_run(" ".join(parts).split(), labels):
+        return "breadcrumb"  # "Thi đua - Khen thưởng": one label written with a dash
+    if len(parts) >= 2 and parts[0] in _HOME_LABELS:
+        return "breadcrumb"  # "Trang chủ » Tin tức » <any section>"
+    if len(line.words) > 12:
+        return None
     if folded in lexicon.lines:
         return "interface cue"
     if line.folded.startswith(lexicon.prefixes):
         return "interface cue"
-    parts = [p for p in _SEPARATORS.split(folded) if p]
-    if parts and all(p in lexicon.menu_labels for p in parts):
-        return "breadcrumb"
     return None
+
+
+def _is_label_run(words: list[str], labels: frozenset[str]) -> bool:
+    """True when the words split into menu labels ("trang chu tin tuc van ban")."""
+    reachable = [True] + [False] * len(words)
+    for end in range(1, len(words) + 1):
+        reachable[end] = any(
+            reachable[start] and " ".join(words[start:end]) in labels
+            for start in range(max(0, end - 4), end)
+        )
+    return reachable[-1] and bool(words)
 
 
 def _is_weather(line: Line) -> bool:
@@ -153,10 +176,25 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
     return chrome
 
 
+def _is_site_banner(line: Line) -> bool:
+    """A site's name alone ("Liên đoàn Lao động tỉnh Hòa Bình"): a head, an administrative word
+    and capitalised words only; any lower-case word after that makes it a headline."""
+    head = next((h for h in cues().site_name_heads if line.folded.startswith(h + " ")), None)
+    if head is None or len(line.words) > 9:
+        return False
+    rest = line.words[len(head.split()) :]
+    if rest and fold(rest[0]) in {"tinh", "thanh", "huyen", "quan", "nganh"}:
+        rest = rest[2:] if fold(rest[0]) == "thanh" else rest[1:]
+    return bool(rest) and all(w[:1].isupper() for w in rest)
+
+
 def _mark_repeated_headline(lines: list[Line], chrome: dict[int, str]) -> None:
     content = [i for i in range(len(lines)) if i not in chrome]
     if not content:
         return
+    if len(content) > 2 and _is_site_banner(lines[content[0]]):
+        chrome[content[0]] = "site banner"
+        content = content[1:]
     first = lines[content[0]]
     for i in content[1:_HEAD_LINES]:
         # Compare lengths first: folding every long paragraph of the top costs more than it finds.
