@@ -50,6 +50,7 @@ class _Patterns:
     cues: CongressCues
     stops: frozenset[str]
     cue: regex.Pattern[str]
+    delegates_word: regex.Pattern[str]
     word: regex.Pattern[str]
     ordinal: regex.Pattern[str]
     ordinal_later: regex.Pattern[str]
@@ -68,6 +69,7 @@ def _patterns() -> _Patterns:
         cues=cues,
         stops=frozenset(cues.name_stops),
         cue=regex.compile(r"(?<!\p{L})(?i:đại\s+hội)(?!\p{L})"),
+        delegates_word=regex.compile(r"\s+(?i:đại\s+biểu)(?=\s)"),
         word=regex.compile(r"\s*(?P<w>[\p{L}\p{N}](?:[\p{L}\p{N}&/-]|\.(?=\p{L}))*)"),
         ordinal=regex.compile(
             r"\s*,?\s*(?:(?i:lần\s+thứ)\s+(?P<ord>[IVXLC]+|\d{1,2}|nhất|hai|ba|tư)"
@@ -130,7 +132,8 @@ def _name_after(text: str, position: int) -> tuple[str, int]:
     """The organisation named right after the cue, and where it ends."""
     pat = _patterns()
     words: list[str] = []
-    end = position
+    delegates = pat.delegates_word.match(text, position)
+    end = delegates.end() if delegates else position  # "Đại hội đại biểu Đảng bộ …"
     first = pat.word.match(text, end)
     if first is not None and first["w"].islower():
         rest = fold(text[first.start("w") : first.start("w") + 20])
