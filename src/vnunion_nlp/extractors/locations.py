@@ -1,11 +1,147 @@
-"""Extractor for `locations` records (see ../shared/ANNOTATION.md)."""
+"""Places: provinces and districts from the gazetteer, with the province after the 2025 merger.
+
+Provinces are found with or without a prefix ("tỉnh Cao Bằng", "Tỉnh ủy Bến Tre"), districts only
+after one ("huyện Bình Lục", since many district names are also words or people's names). A
+district name shared by several provinces (Châu Thành) takes the article's province when the
+article names one. ``infer_province`` gives the province an article is about.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
 from vnunion_nlp.document import ParsedArticle
-from vnunion_nlp.records import Location
+from vnunion_nlp.lexicon import DataModel, load_tsv, load_yaml
+from vnunion_nlp.lexicon import alternation as _alt
+from vnunion_nlp.records import Location, Record
+
+EXTRACTOR = "locations"
+
+
+class LocationCues(DataModel):
+    """Schema of ``data/locations.yaml`` (its header explains every field)."""
+
+    province_prefixes: list[str]
+    district_prefixes: list[str]
+    aliases: dict[str, str]
+    needs_prefix: list[str]
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    cues: LocationCues
+    provinces: dict[str, dict[str, str]]
+    districts: dict[str, list[dict[str, str]]]
+    province_re: regex.Pattern[str]
+    province_prefix_re: regex.Pattern[str]
+    district_prefix_re: regex.Pattern[str]
+    district_name_re: regex.Pattern[str]
+
+
+@functools.cache
+def _gazetteer() -> _Gazetteer:
+    cues = load_yaml("locations.yaml", LocationCues)
+    provinces: dict[str, dict[str, str]] = {}
+    districts: dict[str, list[dict[str, str]]] = {}
+    for row in load_tsv("gazetteer.tsv"):
+        if row["level"] == "province":
+            provinces[row["name"]] = row
+        else:
+            districts.setdefault(row["name"], []).append(row)
+    names = [*provinces, *cues.aliases]
+    district_names = _alt(districts)
+    return _Gazetteer(
+        cues=cues,
+        provinces=provinces,
+        districts=districts,
+        # Each pattern opens with its rarest part (a name, a district prefix) and the rest is
+        # checked at that place only: an optional prefix in front made the engine try it at every
+        # position (measured: 1.8 ms of a 6,000-character article for both, 0.9 ms after).
+        province_re=regex.compile(rf"(?<![\p{{L}}])(?P<name>{_alt(names)})(?![\p{{L}}])"),
+        province_prefix_re=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(cues.province_prefixes)})\s*$"),
+        district_prefix_re=regex.compile(
+            rf"(?<![\p{{L}}])(?P<prefix>{_alt(cues.district_prefixes)})\s+"
+        ),
+        district_name_re=regex.compile(rf"(?P<name>{district_names})(?![\p{{L}}])"),
+    )
 
 
 def extract_locations(doc: ParsedArticle) -> list[Location]:
-    """Every Location in the article."""
-    return []  # PLACEHOLDER: filled in by the extractor work of this session
+    """Every distinct province and district named in the article, in order of first mention."""
+    gaz = _gazetteer()
+    found: dict[tuple[str, str], Location] = {}
+    pending: list[tuple[int, int, int, str, str]] = []
+    for index, section in doc.content():
+        for match in gaz.province_re.finditer(section.text):
+            name = gaz.cues.aliases.get(match["name"], match["name"])
+            alias = match["name"] in gaz.cues.aliases  # "TP.HCM" carries its own prefix
+            if name in gaz.cues.needs_prefix and not alias:
+                before = section.text[max(0, match.start() - 12) : match.start()]
+                if not gaz.province_prefix_re.search(before):
+                    continue  # "tư tưởng Hồ Chí Minh", "Chủ tịch Hồ Chí Minh"
+            row = gaz.provinces[name]
+            key = (name, "province")
+            if key not in found:
+                found[key] = Location(
+                    start=section.start + match.start("name"),
+                    end=section.start + match.end("name"),
+                    text=match["name"],
+                    section_index=index,
+                    extractor=EXTRACTOR,
+                    name=name,
+                    kind=row["kind"],
+                    province=name,
+                    province_2025=row["province_2025"],
+                )
+        for prefix in gaz.district_prefix_re.finditer(section.text):
+            if named_district := gaz.district_name_re.match(section.text, prefix.end()):
+                start = section.start + named_district.start("name")
+                name = named_district["name"]
+                pending.append((start, start + len(name), index, name, prefix["prefix"].lower()))
+    named = {loc.name for loc in found.values()}
+    for start, end, index, name, kind in pending:
+        # "thị xã Sơn Tây" (Hà Nội) and "huyện Sơn Tây" (Quảng Ngãi): the prefix picks the row.
+        rows = [r for r in gaz.districts[name] if r["kind"] == kind] or gaz.districts[name]
+        place: dict[str, str] | None = rows[0] if len(rows) == 1 else None
+        if place is None:  # "Châu Thành" is in several provinces: the article's own decides
+            place = next((r for r in rows if r["province"] in named), None)
+        key = (name, "district")
+        if key in found:
+            continue
+        found[key] = Location(
+            start=start,
+            end=end,
+            text=doc.text[start:end],
+            section_index=index,
+            extractor=EXTRACTOR,
+            name=name,
+            kind=kind,
+            province=place["province"] if place else None,
+            province_2025=place["province_2025"] if place else None,
+        )
+    return sorted(found.values(), key=lambda loc: loc.start)
+
+
+def infer_province(
+    doc: ParsedArticle, locations: Sequence[Record]
+) -> tuple[str | None, str | None]:
+    """The province the article is about: the most named one (title and lead count twice),
+    including the provinces of the districts it names; with its 2025 province."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for location in locations:
+        if not isinstance(location, Location) or not location.province:
+            continue
+        section = (
+            doc.sections[location.section_index] if location.section_index is not None else None
+        )
+        weight = 2 if section is not None and section.kind in {"title", "lead"} else 1
+        votes[(location.province, location.province_2025 or "")] += weight
+    if not votes:
+        return None, None
+    (province, province_2025), _ = votes.most_common(1)[0]
+    return province, province_2025 or None
