@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib
 import unicodedata
 
 import pytest
@@ -60,3 +61,11 @@ def test_normalize_is_idempotent(raw: str) -> None:
 
 def test_fold_removes_diacritics_and_d_stroke() -> None:
     assert fold("Đại hội Công đoàn") == "dai hoi cong doan"
+
+
+@given(st.text(alphabet=st.sampled_from(" \n\r\t\u00a0\u200bab\u3000\x85"), max_size=40))
+def test_the_guard_changes_no_match_of_the_first_pass(text: str) -> None:
+    module = importlib.import_module("vnunion_nlp.normalize")  # the package exports the function
+    unguarded = module.re.compile(module._SPACES_AND_CONTROLS, module.re.VERBOSE)
+    expected = [(m.span(), m.lastgroup) for m in unguarded.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in module._FIRST_PASS.finditer(text)] == expected

