@@ -150,9 +150,26 @@ EXAMPLES: list[tuple[str, list[dict[str, Any]]]] = [
 
 # Cases added while checking the extractor against the gold files and external articles.
 BUGS_CAUGHT: list[tuple[str, list[dict[str, Any]]]] = [
-    (  # "Bộ luật" is its own type; "của Đảng" after a named congress is no generic resolution
+    (  # "Bộ luật" is its own type; "của Đảng" after a named congress is no generic resolution,
+        # it says whose congress (as the gold of sample_18 decided)
         "tuyên truyền Bộ luật Lao động; thực hiện Nghị quyết Đại hội XIII của Đảng khi ban hành",
-        [{"doc_type": "Bộ luật", "title": "Lao động"}, {"issuer": "Đại hội XIII"}],
+        [{"doc_type": "Bộ luật", "title": "Lao động"}, {"issuer": "Đại hội XIII của Đảng"}],
+    ),
+    (  # "Bộ Luật" written with a capital: one code, not "Luật Lao động" inside it
+        "theo Điều 90 Bộ Luật Lao động năm 2019 và Bộ luật Hình sự",
+        [{"doc_type": "Bộ luật", "title": "Lao động"}, {"doc_type": "Bộ luật", "title": "Hình sự"}],
+    ),
+    (  # a generic "văn bản" takes its type from the code in its symbol
+        "Tổng LĐLĐ Việt Nam chỉ đạo tại văn bản số 112/HD-TLĐ về công tác tuyên truyền",
+        [{"doc_type": "Hướng dẫn", "number": "112", "symbol": "112/HD-TLĐ"}],
+    ),
+    (  # a quoted name right after a capitalised type is its title
+        "Thủ tướng phê duyệt Đề án “Nâng cao đời sống công nhân khu công nghiệp” năm 2024",
+        [{"doc_type": "Đề án", "title": "Nâng cao đời sống công nhân khu công nghiệp"}],
+    ),
+    (  # "ĐH" is a congress
+        "quán triệt Nghị quyết ĐH XIII Công đoàn Việt Nam, nhiệm kỳ 2023 - 2028 tới đoàn viên",
+        [{"doc_type": "Nghị quyết", "issuer": "ĐH XIII Công đoàn Việt Nam"}],
     ),
     (  # the ordinal closes the congress's name
         "Nghị quyết đại hội Đảng bộ tỉnh Lạng Sơn lần thứ XVII vào phong trào công nhân",
@@ -180,6 +197,8 @@ NEGATIVES = [
     "nghị quyết Công đoàn cấp trên",
     "lãnh đạo thực hiện nghị quyết đại hội cấp mình",  # no named congress
     "triển khai Kế hoạch 2024 của huyện",  # a year, not a number
+    "theo văn bản số 12 của huyện",  # a generic word with no code says no type
+    "cán bộ hướng dẫn “cách làm” cho công nhân",  # a verb, not a capitalised document type
 ]
 
 

@@ -29,6 +29,7 @@ from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.records import DocumentRef
 
 EXTRACTOR = "documents"
+_BY_SYMBOL = ""  # doc_type of a generic word ("văn bản"): read from the symbol's code
 _HEADER_WINDOW = 160  # characters read after the type for number, date, issuer and session
 _TITLE_MAX = 300
 
@@ -39,6 +40,8 @@ class DocTypes(DataModel):
     types: dict[str, list[str]]
     laws: list[str]
     law_prefixes: list[str]
+    by_symbol: list[str]
+    symbol_codes: dict[str, str]
     generic_words: list[str]
     issuer_stops: list[str]
     title_stops: list[str]
@@ -52,12 +55,14 @@ class _Lexicon:
     generic_re: regex.Pattern[str]
     issuer_stop_re: regex.Pattern[str]
     title_stop_re: regex.Pattern[str]
+    symbol_codes: dict[str, str]
 
 
 @functools.cache
 def _lexicon() -> _Lexicon:
     data = load_yaml("doc_types.yaml", DocTypes)
     canonical = {form.casefold(): name for name, forms in data.types.items() for form in forms}
+    canonical.update({form.casefold(): _BY_SYMBOL for form in data.by_symbol})
     type_re = regex.compile(rf"(?<![\p{{L}}\d])(?:{_alt(list(canonical))})(?![\p{{L}}\d])", regex.I)
     law_re = regex.compile(
         # The prefix is case-sensitive ("pháp luật" is no law); the name is not.
@@ -72,7 +77,9 @@ def _lexicon() -> _Lexicon:
     title_stop_re = regex.compile(
         rf"\s+(?:{_alt(data.title_stops)})(?![\p{{L}}\d])|\s*[;(“\n]|\.(?:\s|$)", regex.I
     )
-    return _Lexicon(type_re, canonical, law_re, generic_re, issuer_stop_re, title_stop_re)
+    return _Lexicon(
+        type_re, canonical, law_re, generic_re, issuer_stop_re, title_stop_re, data.symbol_codes
+    )
 
 
 # "số 02-NQ/TW", "số 79", "153/2016/NĐ-CP", "03, 05": digits, then an optional symbol tail of
@@ -92,7 +99,7 @@ _SESSION = regex.compile(
 _OF = regex.compile(r"\s*,?\s+của\s+")
 _DATE_LEAD = regex.compile(r"\s*,?\s+(?=ngày\s+\d)")
 _CENTRAL = regex.compile(r"\s+(?P<issuer>Trung\s+ương)\s+(?P<number>\d{1,2})(?![\p{L}\d/])")
-_CONGRESS = regex.compile(r"\s+(?=[Đđ]ại\s+hội\s)")
+_CONGRESS = regex.compile(r"\s+(?=(?:[Đđ]ại\s+hội|ĐH)\s)")
 _CAPITAL = regex.compile(r"\s+(?=\p{Lu})")
 _ABOUT = regex.compile(r"\s*,?\s+về\s+(?:việc\s+)?")
 _QUOTED = regex.compile(r"“(?P<title>[^“”\n]{1,300})”")
@@ -159,11 +166,15 @@ def _read_name(text: str, r: _Reading, limit: int) -> None:
             lex.generic_re.match(issuer[i:]) for i in range(len(issuer)) if issuer[i - 1 : i] == " "
         ):
             return
-        is_congress = regex.match(r"đại\s+hội\s", issuer, regex.I) is not None
+        is_congress = _is_congress(issuer)
         if is_congress and not regex.search(r"\s\p{Lu}", issuer):
             return  # "nghị quyết đại hội cấp mình": no named congress
         if is_congress or _SESSION.match(text, end, limit):
             r.issuer, r.named, r.end = issuer, True, end
+
+
+def _is_congress(issuer: str | None) -> bool:
+    return issuer is not None and regex.match(r"(?i:đại\s+hội)\s|ĐH\s", issuer) is not None
 
 
 def _read_header(text: str, r: _Reading, limit: int) -> None:
@@ -184,14 +195,19 @@ def _read_header(text: str, r: _Reading, limit: int) -> None:
             if found and found[0][:1].isupper():
                 if r.issuer is None:
                     r.issuer = found[0]
+                elif _is_congress(r.issuer):  # "Đại hội XIII của Đảng": whose congress it is
+                    r.issuer = f"{r.issuer} của {found[0]}"
                 r.end = found[1]
                 continue
         break
 
 
-def _read_title(text: str, r: _Reading, limit: int) -> None:
+def _read_title(text: str, r: _Reading, limit: int, capitalised: bool) -> None:
     m = _ABOUT.match(text, r.end, limit)
     if not m:
+        # A quoted name right after a capitalised type is its title: Đề án “Đầu tư …”.
+        if capitalised and (q := _QUOTED.match(text, r.end + 1, limit)) and text[r.end] == " ":
+            r.title, r.quoted_title = q["title"].strip(), True
         return
     if q := _QUOTED.match(text, m.end(), limit):
         r.title, r.quoted_title = q["title"].strip(), True
@@ -205,6 +221,19 @@ def _read_title(text: str, r: _Reading, limit: int) -> None:
     title = regex.sub(r"(?:[\s,]+(?:và|hoặc|cùng))+$", "", text[m.end() : end].strip(" ,"))
     if title and len(title.split()) <= 40:
         r.title = title
+
+
+def _type_of_symbol(symbol: str | None) -> str | None:
+    """ "85/HD-TLĐ" → Hướng dẫn, from the first code of the symbol that names a type."""
+    codes = _lexicon().symbol_codes
+    parts = regex.split(r"[/\-.]", symbol or "")
+    return next((codes[p] for p in parts if p in codes), None)
+
+
+def _law_type(prefix: str) -> str:
+    """ "Bộ Luật" as written → "Bộ luật": only the first letter of a doc_type is upper case."""
+    words = prefix.split()
+    return " ".join([words[0], *(w.lower() for w in words[1:])])
 
 
 def _section_limit(text: str, start: int, section_end: int) -> int:
@@ -225,7 +254,7 @@ def _records(doc: ParsedArticle, index: int, sec_start: int, sec_end: int) -> li
         if not r.numbers:
             _read_name(text, r, header_limit)
         _read_header(text, r, header_limit)
-        _read_title(text, r, limit)
+        _read_title(text, r, limit, capitalised=m.group(0)[:1].isupper())
         if not (r.numbers or r.named or r.quoted_title):
             continue
         issued_on = None
@@ -234,6 +263,9 @@ def _records(doc: ParsedArticle, index: int, sec_start: int, sec_end: int) -> li
             issued_on = dates[0].date if dates else None
         numbers: list[tuple[str | None, str | None]] = list(r.numbers) or [(None, None)]
         for number, symbol in numbers:
+            kind = doc_type or _type_of_symbol(symbol)
+            if kind is None:
+                continue  # "văn bản số 12" says no type
             out.append(
                 DocumentRef(
                     start=m.start(),
@@ -241,7 +273,7 @@ def _records(doc: ParsedArticle, index: int, sec_start: int, sec_end: int) -> li
                     text=text[m.start() : r.end],
                     section_index=index,
                     extractor=EXTRACTOR,
-                    doc_type=doc_type,
+                    doc_type=kind,
                     number=number,
                     symbol=symbol,
                     issuer=r.issuer,
@@ -258,7 +290,7 @@ def _records(doc: ParsedArticle, index: int, sec_start: int, sec_end: int) -> li
                 text=m.group(0),
                 section_index=index,
                 extractor=EXTRACTOR,
-                doc_type=regex.sub(r"\s+", " ", m["prefix"]),
+                doc_type=_law_type(m["prefix"]),
                 title=m["name"],
                 confidence=0.9,
             )
