@@ -133,6 +133,30 @@ BUGS_CAUGHT: list[tuple[str, list[dict[str, Any]]]] = [
         "Tết sum vầy năm 2025: trao quà cho công nhân\nLĐLĐ tổ chức chương trình “Tết sum vầy - Xuân ấm áp” năm 2025.",
         [{"name": "Tết sum vầy - Xuân ấm áp", "kind": "chương trình", "year": 2025}],
     ),
+    (  # a second cue inside a quoted list starts its own campaign
+        "Phong trào thi đua “Lao động giỏi”, “Lao động sáng tạo”, thi đua “Giỏi việc nước, đảm việc nhà” do LĐLĐ tỉnh phát động.",
+        [
+            {"name": "Lao động giỏi", "kind": "phong trào thi đua"},
+            {"name": "Lao động sáng tạo", "kind": "phong trào thi đua"},
+            {"name": "Giỏi việc nước, đảm việc nhà", "kind": "thi đua", "launched_by": "LĐLĐ tỉnh"},
+        ],
+    ),
+    (  # the quote after "chủ đề" is the theme of the contest, not a second campaign
+        "Hội thi “Bàn tay vàng” được tổ chức với chủ đề “Tay nghề cao - Doanh nghiệp mạnh”, thu hút 20 đội.",
+        [{"name": "Bàn tay vàng", "kind": "hội thi"}],
+    ),
+    (  # a tournament named without quotes; its edition and year stay out of the name
+        "LĐLĐ huyện khai mạc Giải Bóng chuyền công nhân viên chức lao động lần thứ V.",
+        [{"name": "Bóng chuyền công nhân viên chức lao động", "kind": "giải"}],
+    ),
+    (  # a well-known national movement, quoted with no cue
+        "gắn với việc thực hiện “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” trong cán bộ",
+        [{"name": "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"}],
+    ),
+    (  # a quoted programme name after a count is still the programme
+        "bàn giao 4 “Mái ấm Công đoàn” cho đoàn viên khó khăn",
+        [{"name": "Mái ấm Công đoàn"}],
+    ),
 ]
 
 
@@ -147,6 +171,10 @@ NEGATIVES = [
     "ông nói: “Chúng tôi sẽ cố gắng hơn nữa”.",
     "phong trào thi đua yêu nước được đẩy mạnh trong cán bộ",
     "đề ra những giải pháp “đột phá” trong năm",
+    "hỗ trợ xây mới 46 Mái ấm Công đoàn trong năm",  # houses counted, not the programme
+    "tuyên dương cá nhân tiêu biểu trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+    "đội nữ đạt Giải Nhất Hội diễn văn nghệ",  # a prize rank, no tournament
+    "kịp thời giải quyết chế độ cho người lao động",
 ]
 
 

@@ -52,6 +52,9 @@ class CampaignCues(DataModel):
     themed_year: dict[str, str]
     blockers: list[str]
     self_naming_cues: list[str]
+    unquoted_cues: dict[str, str]
+    prize_ranks: list[str]
+    name_stops: list[str]
     launch_verbs: list[str]
     launch_adverbs: list[str]
     theme_cues: list[str]
@@ -78,6 +81,8 @@ class _Lexicon:
     launcher_after_re: regex.Pattern[str]
     launcher_before_re: regex.Pattern[str]
     theme_re: regex.Pattern[str]
+    unquoted_re: regex.Pattern[str]
+    name_stop_re: regex.Pattern[str]
 
 
 _W = r"(?<![\p{L}\d])"
@@ -128,6 +133,12 @@ def _lexicon() -> _Lexicon:
         launcher_after_re,
         launcher_before_re,
         theme_re,
+        # Case-sensitive: "giải quyết", "trao giải" open no name.
+        regex.compile(
+            rf"{_W}(?P<cue>{_alt(data.unquoted_cues)})\s+(?!(?:{_alt(data.prize_ranks)}){_E})"
+            rf"(?P<name>\p{{Lu}}[\p{{L}}\s]{{1,120}})"
+        ),
+        regex.compile(rf"\s+(?:{_alt(data.name_stops)}){_E}|\s+\p{{Lu}}{{2,}}{_E}"),
     )
 
 
@@ -242,6 +253,9 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
     return out
 
 
+_COUNT_BEFORE = regex.compile(r"\d\s*$")
+
+
 def _known(text: str, sec_start: int, sec_end: int) -> list[_Found]:
     lex = _lexicon()
     out: list[_Found] = []
@@ -249,6 +263,11 @@ def _known(text: str, sec_start: int, sec_end: int) -> list[_Found]:
         name = m["name"]
         if _blocked(text, m.start(), sec_start):
             continue
+        quoted = m.group(0).startswith("“")
+        if not quoted and not name[:1].isupper():
+            continue  # "việc học tập và làm theo …" in lower case: the activity, not the drive
+        if not quoted and _COUNT_BEFORE.search(text, max(sec_start, m.start() - 3), m.start()):
+            continue  # "xây 46 Mái ấm Công đoàn": houses counted, not the programme
         kind = lex.known_kind.get(_fold(name))
         if kind is None:
             # "các chương trình Mái ấm Công đoàn, Tết sum vầy": the cue before gives the kind.
@@ -257,6 +276,19 @@ def _known(text: str, sec_start: int, sec_end: int) -> list[_Found]:
             if cues and len(before[cues[-1].end() :].split()) <= 8:
                 kind = regex.sub(r"\s+", " ", cues[-1]["cue"]).casefold()
         out.append(_Found(m.start(), m.end(), name, kind, 0.9, known=True))
+    return out
+
+
+def _unquoted(text: str, sec_start: int, sec_end: int) -> list[_Found]:
+    """ "Giải Bóng đá công nhân lao động lần thứ X": a capitalised cue and an unquoted name."""
+    lex = _lexicon()
+    out: list[_Found] = []
+    for m in lex.unquoted_re.finditer(text, sec_start, sec_end):
+        stop = lex.name_stop_re.search(text, m.start("name"), m.end("name"))
+        name = text[m.start("name") : stop.start() if stop else m.end("name")].strip()
+        if len(name.split()) >= 2:
+            end = m.start("name") + len(name)
+            out.append(_Found(m.start(), end, name, lex.data.unquoted_cues[m["cue"]], 0.8))
     return out
 
 
@@ -304,18 +336,14 @@ def extract_campaigns(doc: ParsedArticle) -> list[Campaign]:
     """
     documents = [r for r in doc.records.get("documents", []) if isinstance(r, DocumentRef)]
     merged: dict[str, Campaign] = {}
-    all_quoted = {
-        _key(q.name)
-        for _, section in doc.content()
-        for q in _quoted(doc.text, section.start, section.end, documents)
-    }
-    for index, section in doc.content():
+    sections = list(doc.content())
+    quoted = [_quoted(doc.text, s.start, s.end, documents) for _, s in sections]
+    all_quoted = {_key(q.name) for found in quoted for q in found}
+    for (index, section), candidates in zip(sections, quoted, strict=True):
         text, start, end = doc.text, section.start, section.end
-        candidates = _quoted(text, start, end, documents)
         taken = [(c.start, c.end) for c in candidates]
-        candidates += [
-            k for k in _known(text, start, end) if not any(s <= k.start < e for s, e in taken)
-        ]
+        others = [*_known(text, start, end), *_unquoted(text, start, end)]
+        candidates = candidates + [k for k in others if not any(s <= k.start < e for s, e in taken)]
         for found in sorted(candidates, key=lambda c: c.start):
             record = _details(text, found, start, end).model_copy(update={"section_index": index})
             key = _key(record.name)
