@@ -108,6 +108,21 @@ def _result(texts: list[str], seconds: float, rss: float) -> dict[str, float]:
     }
 
 
+def machine_reference_ms() -> float:
+    """Milliseconds this machine takes for a fixed pure-Python loop (best of 5).
+
+    Articles/s depend on the machine: machines of the same kind here have differed 3.6× on this
+    loop, so the table says how fast this one is, and figures from two runs compare only
+    together with it.
+    """
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        sum(range(10_000_000))
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
 def hostile_timings() -> list[tuple[str, float]]:
     from vnunion_nlp import extract, extract_html
 
@@ -149,7 +164,8 @@ def main() -> int:
         ).stdout  # fmt: skip
         results[mode] = json.loads(out.strip().splitlines()[-1])
     single, pool, ner = results["single"], results["workers2"], results["ner"]
-    print(f"articles: {single['articles']} (mean {single['mean_chars']:.0f} characters)\n")
+    print(f"articles: {single['articles']} (mean {single['mean_chars']:.0f} characters); "
+          f"machine reference: sum(range(10**7)) in {machine_reference_ms():.0f} ms\n")  # fmt: skip
     print("| run | articles/s | characters/s | peak RSS (MB) | vs underthesea ner |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for label, row in [("vnunion, 1 worker", single), ("vnunion, 2 workers", pool),
