@@ -1,12 +1,15 @@
-"""The parsed article that every extractor reads."""
+"""The parsed article that every extractor reads, and what extractors share about records."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from vnunion_nlp.records import ArticleWarning, Record, Section
+
+RecordT = TypeVar("RecordT", bound=Record)
 
 # Section kinds that carry article content; extractors read these and skip bylines and chrome.
 CONTENT_KINDS = frozenset(
@@ -55,3 +58,13 @@ class ParsedArticle:
                 )
             offset += len(line) + 1
         return cls(text=text, sections=sections)
+
+
+def fill_missing(first: RecordT, later: RecordT, fields: Iterable[str]) -> RecordT:
+    """``first`` with the ``fields`` it lacks taken from a later mention of the same thing."""
+    missing = {
+        name: getattr(later, name)
+        for name in fields
+        if getattr(first, name) is None and getattr(later, name) is not None
+    }
+    return first.model_copy(update=missing) if missing else first

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
-from vnunion_nlp.document import ParsedArticle
+from vnunion_nlp.document import ParsedArticle, fill_missing
 from vnunion_nlp.lexicon import DataModel, load_yaml
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.records import Campaign, DocumentRef
@@ -350,14 +350,9 @@ def extract_campaigns(doc: ParsedArticle) -> list[Campaign]:
             if found.known and key not in merged and _extends_known(key, all_quoted):
                 continue
             first = merged.get(key)
-            if first is None:
-                merged[key] = record
-                continue
-            missing = {
-                name: getattr(record, name)
-                for name in ("kind", "launched_by", "theme", "year")
-                if getattr(first, name) is None and getattr(record, name) is not None
-            }
-            if missing:
-                merged[key] = first.model_copy(update=missing)
+            merged[key] = (
+                record
+                if first is None
+                else fill_missing(first, record, ("kind", "launched_by", "theme", "year"))
+            )
     return sorted(merged.values(), key=lambda c: c.start)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import regex
 
 from vnunion_nlp.dates import find_dates
-from vnunion_nlp.document import ParsedArticle
+from vnunion_nlp.document import ParsedArticle, fill_missing
 from vnunion_nlp.lexicon import DataModel, load_yaml
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.records import DocumentRef
@@ -336,14 +336,9 @@ def extract_documents(doc: ParsedArticle) -> list[DocumentRef]:
             if key not in found and any(_same_named(record, e) for e in found.values()):
                 continue
             first = found.get(key)
-            if first is None:
-                found[key] = record
-                continue
-            missing = {
-                name: getattr(record, name)
-                for name in ("issuer", "issued_on", "session", "title")
-                if getattr(first, name) is None and getattr(record, name) is not None
-            }
-            if missing:
-                found[key] = first.model_copy(update=missing)
+            found[key] = (
+                record
+                if first is None
+                else fill_missing(first, record, ("issuer", "issued_on", "session", "title"))
+            )
     return sorted(found.values(), key=lambda d: (d.start, d.end))
