@@ -21,6 +21,8 @@ EXAMPLES = [
     ("district union", "LĐLĐ quận Hoàn Kiếm ra mắt mô hình mới.", "LĐLĐ quận Hoàn Kiếm", "Liên đoàn Lao động quận Hoàn Kiếm", "union", "huyện"),
     ("grassroots union", "CĐCS Trường THPT Lê Quý Đôn kết nạp đoàn viên.", "CĐCS Trường THPT Lê Quý Đôn", "công đoàn cơ sở Trường THPT Lê Quý Đôn", "union", "cơ sở"),
     ("front", "Ủy ban MTTQ huyện phối hợp với Mặt trận Tổ quốc tỉnh Lạng Sơn.", "Mặt trận Tổ quốc tỉnh Lạng Sơn", "Mặt trận Tổ quốc tỉnh Lạng Sơn", "front", "tỉnh"),
+    ("stops before the official after a title", "Phó Chủ tịch LĐLĐ tỉnh Nghệ An Kha Văn Tám phát biểu chỉ đạo.", "LĐLĐ tỉnh Nghệ An", "Liên đoàn Lao động tỉnh Nghệ An", "union", "tỉnh"),
+    ("party committee before a name", "Bí thư Huyện ủy Lương Văn Hòa dự và chỉ đạo đại hội.", "Huyện ủy", "Huyện ủy", "party", "huyện"),
 ]
 NEGATIVES = [
     ("the union in general", "Vai trò của tổ chức Công đoàn ngày càng lớn."),

@@ -20,7 +20,7 @@ from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.lexicon import DataModel, load_tsv, load_yaml
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.normalize import fold
-from vnunion_nlp.records import Level, Organization
+from vnunion_nlp.records import Level, Official, Organization
 
 EXTRACTOR = "organizations"
 _WORD = regex.compile(r"\p{L}+")
@@ -124,10 +124,26 @@ def _level(name: str) -> Level | None:
     return None
 
 
+def _person_starts(doc: ParsedArticle) -> frozenset[int]:
+    """Where the names of the officials already found begin."""
+    starts = set()
+    for official in doc.records.get("officials", []):
+        if isinstance(official, Official):
+            at = doc.text.find(official.name, official.start, official.end)
+            if at >= 0:
+                starts.add(at)
+    return frozenset(starts)
+
+
 def extract_organizations(doc: ParsedArticle) -> list[Organization]:
-    """Every named body of the article, merged by folded name, in order of first mention."""
+    """Every named body of the article, merged by folded name, in order of first mention.
+
+    Reads the officials already extracted: a name stops before a person's name that follows a
+    title ("Bí thư Thành ủy Đinh La Thăng" → "Thành ủy").
+    """
     pat = _patterns()
     definitions = find_definitions(doc.text)
+    persons = _person_starts(doc)
     generic = tuple(f"{g} " for g in pat.types.generic_before)
     not_final = frozenset(pat.types.generic_before)
     found: dict[str, Organization] = {}
@@ -136,6 +152,8 @@ def extract_organizations(doc: ParsedArticle) -> list[Organization]:
         for match in pat.name.finditer(text):
             head = match["head"]
             rest = list(_REST_WORD.finditer(text, match.end("head"), match.end()))
+            at_person = (i for i, w in enumerate(rest) if section.start + w.start() in persons)
+            rest = rest[: next(at_person, len(rest))]
             while rest and rest[-1][0] in not_final:
                 rest.pop()  # "Công đoàn các cấp": "các" continues no name
             if not rest and head not in pat.types.standalone:
