@@ -50,6 +50,19 @@ EXAMPLES = [
     ("trưa ngày 29/2 công bố kết quả", 2024, [("trưa ngày 29/2", D(2024, 2, 29), True, "trưa")]),
     ("ngày 30/4 toàn tỉnh treo cờ", None, [("ngày 30/4", None, False, None)]),
     ("mồng 2 tháng 9 năm 1945", None, [("mồng 2 tháng 9 năm 1945", D(1945, 9, 2), False, None)]),
+    # A range of days in one month is one date, its first day.
+    (
+        "Trong hai ngày 19 và 20/7, công đoàn ngành tổ chức đại hội",
+        2023,
+        [("ngày 19 và 20/7", D(2023, 7, 19), True, None)],
+    ),
+    (
+        "diễn ra từ ngày 1 đến 3/12/2023 tại Hà Nội",
+        None,
+        [("ngày 1 đến 3/12/2023", D(2023, 12, 1), False, None)],
+    ),
+    ("họp trong hai ngày 16-17/5/2023", None, [("ngày 16-17/5/2023", D(2023, 5, 16), False, None)]),
+    ("Sáng 8 – 9/10/2024 hội thao", None, [("Sáng 8 – 9/10/2024", D(2024, 10, 8), False, "sáng")]),
 ]
 
 NEGATIVES = [
@@ -62,6 +75,7 @@ NEGATIVES = [
     "trong tháng 6/2023 tổ chức",  # a month, no day
     "tăng 1.5 lần so với cùng kỳ",  # decimal
     "giờ làm việc 7.30 sáng",  # time, no year
+    "1 và 2/3 số đoàn viên tham gia",  # fractions, no cue
 ]
 
 
@@ -90,3 +104,8 @@ RESOLVE = [
 @pytest.mark.parametrize(("text", "year", "expected"), RESOLVE, ids=[r[0] for r in RESOLVE])
 def test_resolve_date(text: str, year: int | None, expected: dt.date | None) -> None:
     assert resolve_date(text, year) == expected
+
+
+def test_a_range_keeps_its_last_day() -> None:
+    [mention] = find_dates("Trong hai ngày 16 và 17/5/2023, huyện tổ chức đại hội")
+    assert (mention.date, mention.date_end) == (D(2023, 5, 16), D(2023, 5, 17))

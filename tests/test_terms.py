@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.shared import needs_shared, seed_text
@@ -93,3 +95,15 @@ def test_repeated_mentions_are_one_term_with_the_organisation_named_at_khoa() ->
 def test_seed_terms(seed: str, expected: set[tuple[int, int, int | None, str]]) -> None:
     terms = extract(seed_text(seed)).terms
     assert {(t.start_year, t.end_year, t.session, t.relation) for t in terms} == expected
+
+
+def test_long_repetition_is_linear() -> None:
+    text = "Ban Chấp hành Công đoàn tỉnh khóa VII, nhiệm kỳ 2020 - 2025. " * 30_000
+    started = time.perf_counter()
+    [term] = terms_of(text)
+    assert (term.start_year, term.session, term.organization) == (
+        2020,
+        7,
+        "Ban Chấp hành Công đoàn tỉnh",
+    )
+    assert time.perf_counter() - started < 20  # a hang guard; the target (< 2 s) is benchmarked

@@ -7,6 +7,8 @@ Public API
     part of day or "ngày" cue to the last digit: "Chiều 28/3", "ngày 12/6/2021"), the resolved
     ``date`` (``None`` when the year is unknown), ``year_inferred`` (the year came from
     ``reference_year``) and ``part_of_day`` ("sáng", "chiều", "tối", "trưa", lower case).
+    A range of days in one month ("ngày 19 và 20/7", "từ ngày 1 đến 3/12/2023", "16-17/5/2023")
+    is one mention: ``date`` is its first day, ``date_end`` its last.
 ``find_dates(text, reference_year=None)``
     Every full date (day and month, year optional) in a text, in order.
 ``resolve_date(text, reference_year=None)``
@@ -75,6 +77,24 @@ _NUMERIC = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+# "ngày 19 và 20/7", "16 - 17/5/2023": a range shares the month (and year) of its last day, so
+# reading only the last day ("20/7") would give the wrong start of a two-day congress.
+_RANGE = regex.compile(
+    rf"""
+    (?<![\p{{L}}\d])
+    {_CUE}
+    {_BEFORE}
+    (?P<day>\d{{1,2}})
+    \s*(?:và|đến|-|–)\s*(?:ngày\s+)?
+    (?P<day2>\d{{1,2}})
+    (?P<sep>[/.\-])
+    (?P<month>\d{{1,2}})
+    (?:(?P=sep)(?P<year>\d{{4}}))?
+    {_AFTER}
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
 _WORDS = regex.compile(
     rf"""
     (?<![\p{{L}}\d])
@@ -97,6 +117,7 @@ class DateMention:
     date: dt.date | None
     year_inferred: bool
     part_of_day: str | None
+    date_end: dt.date | None = None  # the last day of a range, else None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -130,7 +151,16 @@ def _mention(
             return None
         date, inferred = dt.date(year, month, day), False
     pod = m["pod"].lower() if m["pod"] else None
-    return DateMention(m.start(), m.end(), m.group(0), date, inferred, pod)
+    date_end: dt.date | None = None
+    if "day2" in m.groupdict():
+        day2 = int(m["day2"])
+        if day2 <= day or not _valid(_ANY_LEAP_YEAR, month, day2):
+            return None
+        if date is not None:
+            if not _valid(date.year, month, day2):
+                return None
+            date_end = date.replace(day=day2)
+    return DateMention(m.start(), m.end(), m.group(0), date, inferred, pod, date_end)
 
 
 def find_dates(text: str, reference_year: int | None = None) -> list[DateMention]:
@@ -149,7 +179,7 @@ def find_dates(text: str, reference_year: int | None = None) -> list[DateMention
     True
     """
     found: list[DateMention] = []
-    for pattern, numeric in ((_NUMERIC, True), (_WORDS, False)):
+    for pattern, numeric in ((_RANGE, True), (_NUMERIC, True), (_WORDS, False)):
         for m in pattern.finditer(text):
             mention = _mention(m, reference_year, numeric=numeric)
             if mention is not None:

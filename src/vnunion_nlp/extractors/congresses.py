@@ -6,8 +6,15 @@ nothing follows ("Chi bộ X tổ chức Đại hội lần thứ VII"), the org
 "tổ chức". Mentions of one congress (same ordinal, or same term, with compatible organisations)
 are merged; a bare "Đại hội" refers back to the article's own congress. A resolution's name
 ("Nghị quyết Đại hội …") is a congress only with an ordinal or a term; "các cấp" is many unnamed
-congresses and no record. Status comes from the words around the mention; the date, delegates and
-committee size are read for the congress the article reports as held.
+congresses and no record; so is "Đại hội Công đoàn (ĐHCĐ) các cấp". "ĐH" stands for Đại hội only
+before an ordinal ("ĐH XII CĐVN"; "ĐH Bách khoa" is a university). Names of two kinds of body
+("CĐVN", "Đảng Cộng sản VN") are never one congress. Status comes from the words around the
+mention. The date is the first one any mention gives for the congress itself: before a mention
+that reports it held ("Ngày 10/6/2023, … tổ chức Đại hội …"), or after an event verb ("…, diễn ra
+… từ ngày 1 đến 3/12/2023"; a range gives its first day); a date without a year takes the
+publication year, else the term's first. Delegates and committee size are read for the congress
+the article reports as held. Every look around a mention is bounded, and past ``_MAX_MENTIONS``
+mentions a text is not read further, so a hostile 2 MB text stays linear and fast.
 """
 
 from __future__ import annotations
@@ -17,9 +24,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from vnunion_nlp.dates import find_dates
+from vnunion_nlp.dates import DateMention, find_dates
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.lexicon import DataModel, load_yaml
+from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.normalize import fold
 from vnunion_nlp.numbers import parse_number, parse_number_words, parse_roman
 from vnunion_nlp.records import Congress, CongressStatus, Level, Section, Span
@@ -32,6 +40,8 @@ class CongressCues(DataModel):
     """Schema of ``data/congress_cues.yaml`` (its header explains every field)."""
 
     name_stops: list[str]
+    abbreviations: list[str]
+    generic_heads: list[str]
     not_congress: list[str]
     generic: list[str]
     document_before: list[str]
@@ -39,16 +49,23 @@ class CongressCues(DataModel):
     held_near: list[str]
     held_after: list[str]
     held_before: list[str]
+    date_after: list[str]
     levels: dict[Level, list[str]]
     name_heads: list[str]
     org_heads: list[str]
     org_aliases: dict[str, str]
+    bodies: dict[str, list[str]]
 
 
 @dataclass(frozen=True)
 class _Patterns:
     cues: CongressCues
     stops: frozenset[str]
+    name_heads: tuple[str, ...]  # folded
+    generic: tuple[str, ...]  # folded, padded with spaces
+    generic_heads: tuple[str, ...]  # folded, with a trailing space
+    held_before: tuple[str, ...]  # folded, longest first
+    org_heads: tuple[str, ...]  # as written, each with a trailing space
     cue: regex.Pattern[str]
     delegates_word: regex.Pattern[str]
     word: regex.Pattern[str]
@@ -58,17 +75,33 @@ class _Patterns:
     roman_after_cue: regex.Pattern[str]
     of_org: regex.Pattern[str]
     committee: regex.Pattern[str]
+    committee_list: regex.Pattern[str]
+    abbreviation: regex.Pattern[str]
+    parenthetical: regex.Pattern[str]
     delegates: regex.Pattern[str]
 
 
 @functools.cache
 def _patterns() -> _Patterns:
     cues = load_yaml("congress_cues.yaml", CongressCues)
+    board = r"(?:(?i:ban\s+chấp\s+hành)|BCH)"
     count = r"(?P<n>\d{1,4}(?:\.\d{3})?|\p{Ll}+(?:\s+\p{Ll}+){0,2}?)"
     return _Patterns(
         cues=cues,
         stops=frozenset(cues.name_stops),
-        cue=regex.compile(r"(?<!\p{L})(?i:đại\s+hội)(?!\p{L})"),
+        name_heads=tuple(fold(head) for head in cues.name_heads),
+        generic=tuple(f" {g} " for g in cues.generic),
+        generic_heads=tuple(f"{g} " for g in cues.generic_heads),
+        held_before=tuple(sorted(cues.held_before, key=len, reverse=True)),
+        org_heads=tuple(f"{head} " for head in cues.org_heads),
+        # "ĐH" is also Đại học: as a congress only before an ordinal ("ĐH XII CĐ Việt Nam").
+        cue=regex.compile(
+            rf"(?<!\p{{L}})(?:(?i:đại\s+hội)(?!\p{{L}})|(?:{_alt(cues.abbreviations)})"
+            rf"(?=\s+(?:[IVXLC]+(?![\p{{L}}\d])|(?i:lần\s+thứ)\s)))"
+        ),
+        # "(CĐ)" inside a name, "(ĐHCĐ)" after one: an abbreviation the text defines.
+        abbreviation=regex.compile(r"\s*\(\p{Lu}[\p{Lu}\p{N}]{0,7}\)"),
+        parenthetical=regex.compile(r"\s*\([^()]{0,60}\)"),
         delegates_word=regex.compile(r"\s+(?i:đại\s+biểu)(?=\s)"),
         word=regex.compile(r"\s*(?P<w>[\p{L}\p{N}](?:[\p{L}\p{N}&/-]|\.(?=\p{L}))*)"),
         ordinal=regex.compile(
@@ -77,20 +110,26 @@ def _patterns() -> _Patterns:
             r"|\((?i:khóa|khoá)\s+(?P<khoa>[IVXLC]+)\))(?![\p{L}\d])"
         ),
         ordinal_later=regex.compile(
-            r"[^.;:“”]{0,80}?\s(?i:lần\s+thứ)\s+(?P<ord>[IVXLC]+|\d{1,2})(?![\p{L}\d])"
+            r"[^.;:“”]{0,80}?\s(?i:lần\s+thứ)\s+(?P<ord>[IVXLC]+|\d{1,2}|nhất|hai|ba|tư)"
+            r"(?![\p{L}\d])"
         ),
         term=regex.compile(
-            r"\s*,?\s*(?:(?i:nhiệm\s+kỳ)|NK)\s*\(?\s*(?P<y1>(?:19|20)\d\d)\s*[-–—]\s*"
+            r"\s*,?\s*\(?\s*(?:(?i:nhiệm\s+kỳ)|NK)\s*\(?\s*(?P<y1>(?:19|20)\d\d)\s*[-–—]\s*"
             r"(?P<y2>(?:19|20)\d\d)"
         ),
         roman_after_cue=regex.compile(r"\s+(?P<ord>[IVXLC]{1,6})(?![\p{L}\d])"),
         of_org=regex.compile(r"\s+của\s+(?P<org>\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,4})"),
         committee=regex.compile(
-            rf"""(?:(?i:bầu)\s+(?:ra\s+)?(?:Ban\s+Chấp\s+hành|BCH)[^.;]{{0,120}}?gồm\s+{count}
+            rf"""(?:(?i:bầu)\s+(?:ra\s+|chọn\s+)?{board}[^.;]{{0,120}}?gồm\s+{count}
                    \s+(?:đồng\s+chí|ủy\s+viên|thành\s+viên)
-               | (?i:bầu)\s+{count}\s+(?:đồng\s+chí|ủy\s+viên)\s+vào\s+(?:Ban\s+Chấp\s+hành|BCH)
-               | (?:Ban\s+Chấp\s+hành|BCH)\s+(?:khóa|khoá)\s+mới\s+gồm\s+{count}\s+đồng\s+chí)""",
+               | (?i:bầu)\s+{count}\s+(?:đồng\s+chí|ủy\s+viên)\s+vào\s+{board}
+               | {board}\s+(?:khóa|khoá)\s+mới\s+gồm\s+{count}\s+đồng\s+chí)""",
             regex.VERBOSE,
+        ),
+        # "bầu Ban Chấp hành … gồm các đồng chí: A, B và C": the size is the length of the list.
+        committee_list=regex.compile(
+            rf"(?i:bầu)\s+(?:ra\s+|chọn\s+)?{board}[^.;:]{{0,120}}?gồm\s+(?:các\s+)?"
+            r"(?:đồng\s+chí|ông,?\s+bà)\s*:\s*(?P<list>[^.;:\n]{3,600})"
         ),
         delegates=regex.compile(
             r"(?<!bầu\s)(?<!bầu\s\s)(?:tham\s+dự\s+của|có|với|gồm)\s+(?P<n>\d{1,3}(?:\.\d{3})?)"
@@ -110,7 +149,11 @@ class _Mention:
     ordinal_text: str | None
     term: tuple[int, int] | None
     status: CongressStatus
-    clause_before: str  # text of the sentence before the cue, for the date
+    clause_before: str  # text of the sentence before the cue, for the subject
+    # (status, clause before, clause after) of this mention and of every mention merged into it:
+    # the date may be stated at any of them ("Sáng 3/12, … Đại hội XIII … đã bế mạc" after a
+    # headline that has none).
+    contexts: list[tuple[CongressStatus, str, str]] = field(default_factory=list)
     extra: list[Span] = field(default_factory=list)
 
 
@@ -132,18 +175,19 @@ def _name_after(text: str, position: int) -> tuple[str, int]:
     """The organisation named right after the cue, and where it ends."""
     pat = _patterns()
     words: list[str] = []
-    delegates = pat.delegates_word.match(text, position)
+    delegates = pat.delegates_word.match(text, position, position + _REACH)
     end = delegates.end() if delegates else position  # "Đại hội đại biểu Đảng bộ …"
-    first = pat.word.match(text, end)
+    first = pat.word.match(text, end, end + _REACH)
     if first is not None and first["w"].islower():
         rest = fold(text[first.start("w") : first.start("w") + 20])
-        if not any(rest.startswith(fold(head) + " ") or rest == fold(head)
-                   for head in pat.cues.name_heads):  # fmt: skip
+        if not any(rest.startswith(head + " ") or rest == head for head in pat.name_heads):
             return "", end  # "Đại hội cũng …", "đại hội nêu rõ …": no name follows
     while len(words) < 14:
-        match = pat.word.match(text, end)
-        if match is None:
-            break
+        if words and (abbreviation := pat.abbreviation.match(text, end, end + _REACH)):
+            end = abbreviation.end()  # "Công đoàn (CĐ) Công ty …": the name goes on
+        match = pat.word.match(text, end, end + _REACH)
+        if match is None or pat.cue.match(text, match.start("w"), match.end("w") + 8):
+            break  # "Toàn cảnh Đại hội Đại hội đã nghe …": a caption ran into the text
         word = match["w"]
         if word.islower() and word in pat.stops:
             break
@@ -154,92 +198,145 @@ def _name_after(text: str, position: int) -> tuple[str, int]:
     return " ".join(words), end
 
 
+# How far a match after a mention may read. The regex module scans to ``endpos`` (the end of
+# the text by default) before some patterns even start, so every bounded look must pass one.
+_REACH = 400
+# How far back a clause may reach: an unbounded search for a mark the text lacks would scan
+# back to the start for every mention (quadratic on long texts).
+_CLAUSE_REACH = 400
+
+
 def _clause_before(text: str, start: int) -> str:
-    cut = max(text.rfind(mark, 0, start) for mark in (". ", "; ", "\n", ": "))
-    return text[cut + 1 : start]
+    floor = max(0, start - _CLAUSE_REACH)
+    cut = max(text.rfind(mark, floor, start) for mark in (". ", "; ", "\n", ": "))
+    return text[cut + 1 if cut >= 0 else floor : start]
 
 
-def _subject(clause: str) -> str | None:
-    """ "Ngày 20/5, Chi bộ LĐLĐ tỉnh tổ chức " → "Chi bộ LĐLĐ tỉnh"."""
-    folded = fold(clause)
-    for verb in sorted(_patterns().cues.held_before, key=len, reverse=True):
+_DATE_OR_PLACE_HEAD = regex.compile(r"\d|^(?:Sáng|Chiều|Tối|Ngày)")
+_SUBJECT_TAIL = regex.compile(r"\s+(?:đã|long\s+trọng)$")
+_DELEGATES_HEAD = regex.compile(r"^(?i:đại\s+biểu)\s*")
+
+
+def _generic(text: str, name: str, end: int) -> bool:
+    """ "Đại hội các cấp", "Đại hội Công đoàn (ĐHCĐ) các cấp": many congresses, no record."""
+    pat = _patterns()
+    folded_name = fold(name)
+    if folded_name.startswith(pat.generic_heads) or any(
+        g in f" {folded_name} " for g in pat.generic
+    ):
+        return True
+    skipped = pat.parenthetical.match(text, end, end + _REACH)
+    tail = f" {fold(text[skipped.end() if skipped else end : end + 80])} "
+    return any(tail.lstrip().startswith(g.lstrip()) for g in pat.generic)
+
+
+def _clause_after(text: str, end: int) -> str:
+    after = text[end : end + _CLAUSE_REACH]
+    cuts = [at for at in (after.find(mark) for mark in (". ", ";", "\n")) if at >= 0]
+    return after[: min(cuts)] if cuts else after
+
+
+def _subject(clause: str, folded: str) -> str | None:
+    """ "Ngày 20/5, Chi bộ LĐLĐ tỉnh tổ chức " → "Chi bộ LĐLĐ tỉnh"; ``folded`` is its fold."""
+    pat = _patterns()
+    for verb in pat.held_before:
         at = folded.rfind(f" {verb} ")
         if at >= 0 and not folded[at + len(verb) + 2 :].strip(" “"):
             subject = clause[:at].strip()
             if "," in subject:  # a leading date or place: "Ngày 20/5/2020, Chi bộ …"
                 head, _, rest = subject.partition(",")
-                subject = (
-                    rest.strip() if regex.search(r"\d|^(?:Sáng|Chiều|Tối|Ngày)", head) else subject
-                )
-            subject = regex.sub(r"\s+(?:đã|long\s+trọng)$", "", subject)
-            heads = _patterns().cues.org_heads
-            named = subject.startswith(tuple(h + " " for h in heads)) and "," not in subject
+                subject = rest.strip() if _DATE_OR_PLACE_HEAD.search(head) else subject
+            subject = _SUBJECT_TAIL.sub("", subject)
+            named = subject.startswith(pat.org_heads) and "," not in subject
             return subject if named and len(subject.split()) <= 14 else None
     return None
 
 
-def _status(clause: str, after: str, name: str) -> CongressStatus:
+def _status(folded_clause: str, folded_after: str) -> CongressStatus:
+    """Status from the folded clause before the cue and the folded words after the mention."""
     cues = _patterns().cues
-    near = fold(clause[-40:])
+    near = folded_clause[-40:]
     if any(cue in near for cue in cues.upcoming_before):
         return "upcoming"
-    if any(fold(clause[-25:]).rstrip(" “").endswith(cue) for cue in cues.document_before):
+    if _is_document(folded_clause):
         return "mentioned"
-    if any(cue in fold(clause) for cue in cues.held_near):
+    if any(cue in folded_clause for cue in cues.held_near):
         return "held"
-    if any(fold(after[:30]).lstrip(" ,.”").startswith(cue) for cue in cues.held_after):
+    if any(folded_after.lstrip(" ,.”").startswith(cue) for cue in cues.held_after):
         return "held"
     return "mentioned"
+
+
+def _is_document(folded_clause: str) -> bool:
+    tail = folded_clause[-25:].rstrip(" “")
+    return any(tail.endswith(cue) for cue in _patterns().cues.document_before)
+
+
+# A real article names a few dozen congresses at most; past this many mentions the text is a
+# hostile repetition, and reading more would only cost time (each mention costs ~0.1 ms).
+_MAX_MENTIONS = 500
 
 
 def _mentions(doc: ParsedArticle) -> list[_Mention]:
     pat = _patterns()
     found: list[_Mention] = []
+    seen = 0
     for index, section in doc.content():
         text = section.text
         for cue in pat.cue.finditer(text):
-            after_cue = text[cue.end() : cue.end() + 40]
-            if any(fold(after_cue).lstrip().startswith(w + " ") or fold(after_cue).strip() == w
+            seen += 1
+            if seen > _MAX_MENTIONS:
+                return found
+            after_cue = fold(text[cue.end() : cue.end() + 40])
+            if any(after_cue.lstrip().startswith(w + " ") or after_cue.strip() == w
                    for w in pat.cues.not_congress):  # fmt: skip
                 continue
             position = cue.end()
             ordinal_text: str | None = None
-            roman = pat.roman_after_cue.match(text, position)
+            roman = pat.roman_after_cue.match(text, position, position + _REACH)
             if roman is not None and parse_roman(roman["ord"]):
                 ordinal_text, position = roman["ord"], roman.end()
             name, position = _name_after(text, position)
-            name = regex.sub(r"^(?i:đại\s+biểu)\s*", "", name)
+            name = _DELEGATES_HEAD.sub("", name)
             if fold(name) == "toan quoc":
                 name = ""  # "Đại hội đại biểu toàn quốc": the level, not a body
-            if ordinal_text is None and (m := pat.ordinal.match(text, position)):
+            if ordinal_text is None and (m := pat.ordinal.match(text, position, position + _REACH)):
                 ordinal_text, position = m["ord"] or m["khoa"], m.end()
             elif (
                 ordinal_text is None
-                and (m := pat.ordinal_later.match(text, position))
+                and (m := pat.ordinal_later.match(text, position, position + _REACH))
                 and not pat.cue.search(m[0])
             ):
                 # "Đại hội thi đua yêu nước trong công nhân, … toàn quốc lần thứ X": the name
                 # stopped at "trong", the ordinal comes later in the same clause.
                 ordinal_text, position = m["ord"], m.end()
-            if ordinal_text is not None and (of := pat.of_org.match(text, position)) and not name:
+            if (
+                ordinal_text is not None
+                and (of := pat.of_org.match(text, position, position + _REACH))
+                and not name
+            ):
                 name, position = of["org"], of.end()
             term: tuple[int, int] | None = None
-            if t := pat.term.match(text, position):
+            if t := pat.term.match(text, position, position + _REACH):
                 term, position = (int(t["y1"]), int(t["y2"])), t.end()
-            if any(g in f" {fold(name)} " for g in (f" {g} " for g in pat.cues.generic)):
+            if _generic(text, name, position):
                 continue
             lone_acronym = len(name.split()) == 1 and name.isupper()
-            if lone_acronym and ordinal_text is None and not pat.term.match(text, position):
+            if (
+                lone_acronym
+                and ordinal_text is None
+                and not pat.term.match(text, position, position + _REACH)
+            ):
                 continue  # "Đại hội CĐCS": the congresses of grassroots unions in general
             clause = _clause_before(text, cue.start())
-            is_document = any(
-                fold(clause[-25:]).rstrip(" “").endswith(d) for d in pat.cues.document_before
-            )
+            folded_clause = fold(clause)
             ordinal = _ordinal(ordinal_text) if ordinal_text else None
-            if is_document and ordinal is None and term is None:
+            if ordinal is None and term is None and _is_document(folded_clause):
                 continue  # the name of a resolution, not a congress (ANNOTATION.md)
-            status = _status(clause, text[position:], name)
-            organization = name or (_subject(clause) if status == "held" else None)
+            # Only the words right after the mention decide; slicing the whole rest of the text
+            # for every mention made long inputs quadratic.
+            status = _status(folded_clause, fold(text[position : position + 30]))
+            organization = name or (_subject(clause, folded_clause) if status == "held" else None)
             found.append(
                 _Mention(
                     section_index=index,
@@ -251,6 +348,7 @@ def _mentions(doc: ParsedArticle) -> list[_Mention]:
                     term=term,
                     status=status,
                     clause_before=clause,
+                    contexts=[(status, clause, _clause_after(text, position))],
                 )
             )
     return found
@@ -266,11 +364,23 @@ def _compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
     wa, wb = _folded_org(a), _folded_org(b)
+    kind_a, kind_b = _body(wa), _body(wb)
+    if kind_a and kind_b and kind_a != kind_b:
+        return False  # "CĐVN" and "Đảng Cộng sản VN" share words, not a congress
     fa, fb = " ".join(wa), " ".join(wb)
     if fa in fb or fb in fa:
         return True
     shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return sum(w in longer for w in shorter) >= 0.7 * len(shorter)
+
+
+def _body(words: list[str]) -> str | None:
+    """The kind of body a folded name opens with ("cong doan …" → union), if any."""
+    name = " ".join(words) + " "
+    for kind, heads in _patterns().cues.bodies.items():
+        if any(name.startswith(f"{head} ") for head in heads):
+            return kind
+    return None
 
 
 def _same(a: _Mention, b: _Mention) -> bool:
@@ -301,6 +411,7 @@ def _merge(mentions: list[_Mention]) -> list[_Mention]:
                 kept.ordinal = kept.ordinal or mention.ordinal
                 kept.ordinal_text = kept.ordinal_text or mention.ordinal_text
                 kept.term = kept.term or mention.term
+                kept.contexts.extend(mention.contexts)
                 if _STATUS_RANK[mention.status] > _STATUS_RANK[kept.status]:
                     kept.status = mention.status
                     kept.clause_before = mention.clause_before
@@ -316,6 +427,7 @@ def _merge(mentions: list[_Mention]) -> list[_Mention]:
         own.clause_before = next(b.clause_before for b in bare if b.status == "held")
     if own is not None:
         own.extra.extend(Span(start=b.start, end=b.end, text="") for b in bare)
+        own.contexts.extend(c for b in bare for c in b.contexts)
     return merged
 
 
@@ -333,6 +445,18 @@ def _content_text(doc: ParsedArticle) -> list[tuple[int, Section]]:
     return list(doc.content())
 
 
+def _committee(doc: ParsedArticle) -> int | None:
+    if (size := _first(_patterns().committee, doc)) is not None:
+        return size
+    for _, section in _content_text(doc):
+        if listed := _patterns().committee_list.search(section.text):
+            return len(_LIST_SPLIT.split(listed["list"].strip()))
+    return None
+
+
+_LIST_SPLIT = regex.compile(r"\s*,\s*|\s+và\s+")
+
+
 def _first(pattern: regex.Pattern[str], doc: ParsedArticle) -> int | None:
     for _, section in _content_text(doc):
         for match in pattern.finditer(section.text):
@@ -342,9 +466,32 @@ def _first(pattern: regex.Pattern[str], doc: ParsedArticle) -> int | None:
     return None
 
 
+def _date(mention: _Mention, reference_year: int | None) -> DateMention | None:
+    """The first date that a mention gives for the congress itself.
+
+    A date before the cue counts where that mention reports the congress as held ("Ngày
+    10/6/2023, Công đoàn … tổ chức Đại hội …"); a date after it only after a verb of the event
+    ("Đại hội XIII …, diễn ra … từ ngày 1 đến 3/12/2023"), so that the date of a meeting that
+    prepares a congress is not taken for the congress's own.
+    """
+    cues = _patterns().cues
+    for status, before, after in mention.contexts:
+        if status == "held" and (
+            dated := [d for d in find_dates(before, reference_year) if d.date]
+        ):
+            return dated[0]
+        lead = fold(after).lstrip(" ,.”)")
+        if any(lead.startswith(f"{cue} ") for cue in cues.date_after) and (
+            dated := [d for d in find_dates(after, reference_year) if d.date]
+        ):
+            return dated[0]
+    return None
+
+
 def extract_congresses(doc: ParsedArticle) -> list[Congress]:
     """Every distinct congress of the article, in order of first mention."""
     records: list[Congress] = []
+    counts: tuple[int | None, int | None] | None = None
     for mention in _merge(_mentions(doc)):
         term_start, term_end = mention.term if mention.term else (None, None)
         congress = Congress(
@@ -365,13 +512,12 @@ def extract_congresses(doc: ParsedArticle) -> list[Congress]:
                 for s in mention.extra
             ],
         )
+        if (date := _date(mention, doc.reference_year or term_start)) is not None:
+            congress.date, congress.date_text = date.date, date.text
         if mention.status == "held":
-            reference = doc.reference_year or term_start
-            dates = [d for d in find_dates(mention.clause_before, reference) if d.date]
-            if dates:
-                congress.date, congress.date_text = dates[0].date, dates[0].text
-            congress.committee_size = _first(_patterns().committee, doc)
-            congress.delegates = _first(_patterns().delegates, doc)
+            if counts is None:  # read once: the whole text is scanned for them
+                counts = (_committee(doc), _first(_patterns().delegates, doc))
+            congress.committee_size, congress.delegates = counts
         records.append(congress)
     _own_term(records, doc)
     return records

@@ -1,19 +1,29 @@
 """Officials: named people with a position or a role in the reported event.
 
 A name is a family name from ``data/surnames.tsv`` followed by one to three capitalised syllables,
-found after an honorific or rank ("đồng chí", "Đ/c", "bà", "Trung tướng") or right after a
-position title ("Chủ tịch LĐLĐ TP HCM Trần Thị Kim Yến"). Positions come from the title before
-the name and from the list after it ("Lê Xuân Huy, TUV, Bí thư Huyện ủy, Chủ tịch HĐND huyện"),
-split where a new title starts; or from the post taken ("tái đắc cử chức danh Bí thư Chi bộ").
-The role comes from cue phrases around the name (``data/officials.yaml``). Places ("tỉnh Hà
-Giang"), historical references ("Chủ tịch Hồ Chí Minh"), names in quotes, authors and photo
-credits are rejected. Mentions of one name are merged.
+found after an honorific or rank ("đồng chí", "Đ/c", "bà", "Trung tướng"), right after a
+position title ("Chủ tịch LĐLĐ TP. Hà Nội Phạm Bá Vĩnh"), before the post it takes ("… được bầu
+làm …"), or in a list after a colon ("các đồng chí Phó Chủ tịch Tổng LĐLĐVN: A, B, C", "gồm các
+đồng chí: A, B và C", "có các đồng chí: A- Phó Chủ tịch …; B- Chánh văn phòng …"). Positions
+come from the title before the name and from the list after it ("Lê Xuân Huy, TUV, Bí thư Huyện
+ủy, Chủ tịch HĐND huyện"), split where a new title starts; and from the post taken ("tái đắc cử
+chức danh Bí thư Chi bộ", "… làm trưởng đoàn"). The role comes from cue phrases after the name
+and in the sentence before it (``data/officials.yaml``). Places ("tỉnh Hà Giang"), historical
+references ("Chủ tịch Hồ Chí Minh"), names in quotes, authors, photo credits and people of a
+news story known only by their age ("(21 tuổi, …)") are rejected. A name whose last syllable
+may open the next sentence ("… Nguyễn Thị Lan Anh cho biết" against "… Ngô Văn Tú Anh được
+khen") is settled by underthesea's part-of-speech tags (Np), run only on that sentence. Mentions
+of one name are merged: the strongest role wins (attending over speaking), the first mention
+gives the titles and later ones add only new posts.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -29,11 +39,12 @@ _PLACE_BEFORE = regex.compile(
     r"(?i:tỉnh|huyện|thành\s+phố|TP\.?|quận|thị\s+xã|xã|phường|thị\s+trấn|đường|phố|"
     r"trường|cầu|sông|núi|khu|làng|thôn|bản|ấp|Công\s+ty|công\s+ty)\s*$"
 )
-_POSITION_STOP = regex.compile(
-    r"\s+(?:đã|đang|sẽ|cùng|và\s+(?:các\s+)?(?:đồng\s+chí|ông|bà)|trao|tặng|thăm|dự|chúc|tại|"
-    r"về|với|cho|khi|nhằm|để|được|phát|nhấn|cho\s+biết|khẳng|chỉ\s+đạo|đề\s+nghị|chủ\s+trì|"
-    r"báo\s+cáo|chia\s+sẻ|gửi|kết\s+luận|nói|đề\s+xuất|yêu\s+cầu|tái|trúng|đắc|biểu)(?!\p{L})"
-)
+# How far a look after a name may read: the regex module scans to ``endpos`` (the end of the
+# section by default) before some patterns start, so bounded looks pass one.
+_REACH = 400
+_PUNCT = regex.compile(r"[\p{P}\p{S}]+")
+_PARENTHETICAL = regex.compile(r"\s*\([^()]*\)")
+_WORDS = regex.compile(r"\p{L}+(?:['’]|-\p{L}+)*")
 
 
 class OfficialCues(DataModel):
@@ -41,100 +52,321 @@ class OfficialCues(DataModel):
 
     honorifics: list[str]
     position_heads: list[str]
+    position_prefixes: list[str]
+    position_stops: list[str]
     roles: dict[OfficialRole, list[str]]
-    attending_before: list[str]
+    roles_before: dict[OfficialRole, list[str]]
+    awarded_after_cho: list[str]
     historical: list[str]
+    dotted_abbreviations: list[str]
+    age_words: list[str]
     not_names: list[str]
     sentence_openers: list[str]
+    ambiguous_openers: list[str]
 
 
 @dataclass(frozen=True)
 class _Patterns:
     cues: OfficialCues
+    name_at: regex.Pattern[str]
     by_honorific: regex.Pattern[str]
     by_title: regex.Pattern[str]
     by_post: regex.Pattern[str]
+    by_list: regex.Pattern[str]
+    name_before: regex.Pattern[str]
     list_after: regex.Pattern[str]
+    list_next: regex.Pattern[str]
     post_taken: regex.Pattern[str]
     position_head: regex.Pattern[str]
+    position_stop: regex.Pattern[str]
+    head_split: regex.Pattern[str]
+    title_breaks: regex.Pattern[str]
+    honorific_word: regex.Pattern[str]
+    honorific_at: regex.Pattern[str]
+    age_after: regex.Pattern[str]
+    clause_end: regex.Pattern[str]
+    quote_before: regex.Pattern[str]
+    roles_before: regex.Pattern[str]
+    role_groups: dict[str, OfficialRole]
+    folded_honorifics: tuple[str, ...]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """Regex alternation of whole phrases factored by common prefix, longest first.
+
+    The same language as ``lexicon.alternation`` (a space matches any run of spaces), but the
+    engine tries one branch per next character instead of every phrase at every position: the
+    family names, honorifics and titles are tried at every character of an article.
+
+    >>> print(_trie(["Phó Chủ tịch", "Phó Bí thư", "Phó"]))
+    Phó(?:\\s+(?:Bí\\s+thư|Chủ\\s+tịch))?
+    """
+    root: dict[str, Any] = {}
+    for word in {w.strip() for w in words if w.strip()}:
+        node = root
+        for char in " ".join(word.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [
+            (r"\s+" if char == " " else regex.escape(char)) + build(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    if not root:
+        raise ValueError("empty word group")
+    return build(root)
+
+
+def _before_cue(phrase: str) -> str:
+    """ "du … co" → "du", up to twelve words, "co"; "^theo" → "theo" opening the sentence."""
+    anchored = phrase.startswith("^")
+    parts = [regex.escape(p.strip()).replace(r"\ ", r"\s+") for p in phrase.lstrip("^").split("…")]
+    body = r"(?:\s+\S+){0,12}?\s+".join(parts)
+    return ("^" if anchored else "") + body + r"(?!\S)"
+
+
+def _roles_before(cues: OfficialCues) -> tuple[regex.Pattern[str], dict[str, OfficialRole]]:
+    """One pattern for every cue before a name, a group per role: one scan, not one per cue."""
+    groups: dict[str, OfficialRole] = {}
+    branches: list[str] = []
+    for number, (role, phrases) in enumerate(cues.roles_before.items()):
+        groups[f"r{number}"] = role
+        branches.append(f"(?P<r{number}>{'|'.join(_before_cue(p) for p in phrases)})")
+    # Cues start a word: the one look-behind fails most positions before any cue is tried.
+    return regex.compile(rf"(?<!\S)(?:{'|'.join(branches)})"), groups
 
 
 @functools.cache
 def _patterns() -> _Patterns:
     cues = load_yaml("officials.yaml", OfficialCues)
-    surnames = _alt(row["surname"] for row in load_tsv("surnames.tsv"))
+    roles_before, role_groups = _roles_before(cues)
+    surnames = _trie(row["surname"] for row in load_tsv("surnames.tsv"))
     syllable = r"\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)?"
-    name = rf"(?P<name>(?:{surnames})(?:\s+{syllable}){{1,3}})(?![\p{{L}}\d])"
-    heads = _alt(cues.position_heads)
+    name_body = rf"(?:{surnames})(?:\s+{syllable}){{1,3}}(?![\p{{L}}\d])"
+    name = rf"(?P<name>{name_body})"
+    heads = _trie(cues.position_heads)
+    honorifics = _trie(cues.honorifics)
+    # A title word may hold inner dots ("TP.HCM", "T.Ư") and may end in the dot of a short
+    # abbreviation before a capital ("TP. Hà Nội"), but no other dot: a title does not cross a
+    # full stop ("Thủ tướng nói. Văn Duẩn" is a byline). A bracket is a title word too
+    # ("Chủ tịch CĐCS Cty X (KCN Suối Dầu) Võ Quang").
+    dotted = rf"(?<=(?<![\p{{L}}])(?:{_alt(cues.dotted_abbreviations)}))\.(?=\s+\p{{Lu}})"
+    abbreviation_dot = rf"(?:{dotted})?"
+    title_word = rf"(?:[\p{{L}}&-]+(?:\.[\p{{L}}]+)*{abbreviation_dot}|\([^()\n]{{1,40}}\))"
+    list_char = rf"(?:[^;.()“”\n]|\.(?=\p{{L}})|{dotted})"
+    prefixes = _alt(cues.position_prefixes)
+    taken = (
+        r"tái\s+đắc\s+cử|tái\s+cử|đắc\s+cử|trúng\s+cử|được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm)"
+        r"(?:\s+(?:giữ|làm))?|giữ|làm"
+    )
     return _Patterns(
         cues=cues,
-        by_honorific=regex.compile(rf"(?<![\p{{L}}/])(?:{_alt(cues.honorifics)})\s+{name}"),
-        # Title words may hold inner dots ("TP.HCM") but never end one: a title does not cross
-        # a full stop ("Thủ tướng nói. Văn Duẩn" is a byline).
+        name_at=regex.compile(name_body),
+        by_honorific=regex.compile(rf"(?<![\p{{L}}/])(?:{honorifics})\s+{name}"),
         by_title=regex.compile(
-            rf"(?<![\p{{L}}])(?P<title>(?:{heads})(?:\s+[\p{{L}}&-]+(?:\.[\p{{L}}]+)*){{0,7}}?)"
-            rf"\s+{name}"
+            rf"(?<![\p{{L}}])(?P<title>(?:{heads})(?:\s+{title_word}){{0,7}}?)\s+{name}"
         ),
         # A name with no honorific that takes a post: "Đặng Văn Tuấn được bầu làm Phó Chủ tịch".
+        # The verb is found first and the name read back from it: scanning for names that might
+        # be followed by one tried the family names at every character.
         by_post=regex.compile(
-            rf"(?<![\p{{L}}]){name}(?=\s+(?:tái\s+đắc\s+cử|tái\s+cử|trúng\s+cử|được\s+bầu|"
-            rf"được\s+chỉ\s+định|được\s+bổ\s+nhiệm))"
+            r"(?<![\p{L}])(?:tái\s+(?:đắc\s+)?cử|trúng\s+cử|được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm))"
+            r"(?!\p{L})"
         ),
-        list_after=regex.compile(r"\s*(?:,|\s*[-–]\s)\s*(?P<list>[^;.()“”\n]{2,240})"),
+        name_before=regex.compile(rf"(?<![\p{{L}}]){name}\s+$"),
+        # The lead of a list, read back from its colon.
+        by_list=regex.compile(
+            rf"(?<![\p{{L}}])(?:(?i:các)\s+)?(?:{honorifics})"
+            rf"(?:\s+(?P<title>(?:{heads})[^:;.\n]{{0,80}}?))?\s*:$"
+        ),
+        # "A - Chủ tịch", "A- Chủ tịch", "A –Chủ tịch": a dash with a space on one side at least.
+        list_after=regex.compile(
+            rf"\s*(?:,|\s*[-–]\s|\s[-–](?=\p{{Lu}}))\s*(?P<list>{list_char}{{2,240}})"
+        ),
+        list_next=regex.compile(r"\s*(?:,|\s+và\s+)\s*"),
         post_taken=regex.compile(
-            rf"\s+(?:tái\s+đắc\s+cử|tái\s+cử|đắc\s+cử|trúng\s+cử|được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm)"
-            rf"(?:\s+(?:giữ|làm))?|giữ)\s+(?:chức\s+(?:danh|vụ)\s+)?(?P<post>(?:{heads})[^,.;()]*)"
+            rf"(?<!\S)(?:{taken})\s+(?:chức(?:\s+(?:danh|vụ))?\s+)?"
+            rf"(?P<post>(?i:(?:{heads}))[^,.;()\n]*)"
         ),
-        position_head=regex.compile(rf"^(?:{heads})(?![\p{{L}}])"),
+        position_head=regex.compile(rf"^(?:(?:{prefixes})\s+)?(?i:(?:{heads}))(?![\p{{L}}])"),
+        position_stop=regex.compile(
+            rf"\s+(?:{_alt(cues.position_stops)}|và\s+(?:các\s+)?(?:{honorifics}))(?![\p{{L}}])"
+        ),
+        head_split=regex.compile(rf"\s+[-–]\s+(?=(?:(?:{prefixes})\s+)?(?i:(?:{heads}))\b)"),
+        # A title holding an honorific or "và" joins two people: "Phó Tổng Giám đốc và đồng
+        # chí Vũ Thị Vĩnh Thanh" gives her no title.
+        title_breaks=regex.compile(rf"(?<![\p{{L}}])(?:{honorifics}|và)(?![\p{{L}}])"),
+        honorific_at=regex.compile(rf"\s*(?:{_trie(h for h in cues.honorifics if ' ' in h)})\s"),
+        honorific_word=regex.compile(rf"(?<![\p{{L}}])(?:{honorifics})(?![\p{{L}}])"),
+        quote_before=regex.compile(rf"[”\"]\s*,\s*(?:(?:{honorifics})\s*)?$"),
+        # A clause ends at a full stop (not the dot of "TP. Hà Nội"), ";", a line or a quotation.
+        clause_end=regex.compile(
+            rf"(?<!(?<![\p{{L}}])(?:{_alt(cues.dotted_abbreviations)}))\.\s|[;\n“]"
+        ),
+        age_after=regex.compile(rf"\s*\(\s*\d{{1,3}}\s+(?:{_alt(cues.age_words)})(?![\p{{L}}])"),
+        roles_before=roles_before,
+        role_groups=role_groups,
+        folded_honorifics=tuple(sorted({fold(h) for h in cues.honorifics}, key=len, reverse=True)),
     )
+
+
+# --- positions ---------------------------------------------------------------------------------
 
 
 def _positions(listing: str) -> list[str]:
     """ "TUV, Bí thư Huyện ủy, Chủ tịch HĐND huyện phát biểu" → the three titles."""
     pat = _patterns()
-    stop = _POSITION_STOP.search(listing)
-    listing = listing[: stop.start()] if stop else listing
+    listing = listing[: _stop(listing)]
     out: list[str] = []
-    for piece in (p.strip() for p in listing.split(",")):
+    for piece in (p.strip(" -–") for p in listing.split(",")):
         if not piece:
             continue
-        if pat.position_head.match(piece):
-            out.append(piece)
-        elif out and piece[:1].islower() and len(piece.split()) <= 4:
-            out[-1] = f"{out[-1]}, {piece}"  # "Chủ tịch, tổ trưởng …": one title with a comma
-        else:
-            break
+        for part in pat.head_split.split(piece):  # "Bí thư chi bộ - Giám đốc Trung tâm"
+            if not pat.position_head.match(part):
+                return out
+            out.append(part)
     return out
 
 
-def _role(doc_text: str, start: int, end: int) -> OfficialRole:
-    """The strongest role cue in the clause after the name, else attending or mentioned."""
+def _stop(listing: str) -> int:
+    """Where the verb of the clause ends the titles; "việc làm" (a job) is a noun, no verb."""
+    position = 0
+    while stop := _patterns().position_stop.search(listing, position):
+        if stop.group().split()[0] != "làm" or not listing[: stop.start()].lower().endswith("việc"):
+            return stop.start()
+        position = stop.end()
+    return len(listing)
+
+
+def _without_shorter(positions: list[str]) -> list[str]:
+    """Drop a title another one extends: "Bí thư" beside "Bí thư Thành ủy" is the same post."""
+    folded = [" ".join(fold(p).split()) for p in positions]
+    kept = [
+        p
+        for p, f in zip(positions, folded, strict=True)
+        if not any(g != f and g.startswith(f + " ") for g in folded)
+    ]
+    return list(dict.fromkeys(kept))
+
+
+def _head(position: str) -> str:
+    match = _patterns().position_head.match(position)
+    return " ".join(fold(match.group() if match else position).split())
+
+
+def _new_heads(official: Official, positions: list[str]) -> list[str]:
+    """Titles of a later mention whose head is new ("Ủy viên BCH …" beside "Bí thư …"); one with a
+    known head is the same post written another way ("Phó Chủ tịch LĐLĐ …", "Phó Chủ tịch Liên
+    đoàn Lao động …")."""
+    known = {_head(p) for p in official.positions}
+    return [p for p in positions if _head(p) not in known]
+
+
+def _clean_title(title: str) -> str:
+    return " ".join(_PARENTHETICAL.sub("", title).split())
+
+
+# --- names -------------------------------------------------------------------------------------
+
+
+def _place_back_to_title(title: str, text: str, name_start: int) -> tuple[str, int]:
+    """ "Chủ tịch LĐLĐ tỉnh Sơn" + "La Cầm Văn Chính", "… TP. Hà Nội" + "Hà Nội Phạm Bá Vĩnh":
+    the place that opens the name goes back to the title; the name starts after it."""
+    words = [(m.group(), m.end()) for m in _WORDS.finditer(text, name_start, name_start + 60)]
+    last = title.split()[-1]
+    places = _places()
+    for size in (2, 1):
+        if len(words) <= size:
+            continue
+        moved = " ".join(w for w, _ in words[:size])
+        if f"{last} {moved}" in places or (size == 2 and moved in places):
+            start = words[size - 1][1]
+            while start < len(text) and text[start].isspace():
+                start += 1
+            return f"{title} {moved}", start
+    return title, name_start
+
+
+def _ran_on(text: str, end: int) -> bool:
+    """The name goes on into a lower-case word, as a sentence does ("… Tú Anh được khen")."""
+    following = text[end : end + 3].lstrip(" ")
+    return bool(following) and following[0].islower()
+
+
+@functools.lru_cache(maxsize=256)
+def _tagger_splits(sentence: str, name: str) -> bool:
+    """Whether underthesea tags ``name`` as a shorter proper noun and its last word apart.
+
+    Imported here: loading the tagger costs seconds, and only ambiguous names need it.
+    """
+    try:
+        from underthesea import pos_tag
+    except ImportError:  # pragma: no cover - the tagger is an optional dependency
+        return True
+    head = " ".join(name.split()[:-1])
+    tags: list[tuple[str, str]] = pos_tag(sentence)
+    return any(word == head and tag == "Np" for word, tag in tags)
+
+
+# Ambiguous names checked by the tagger per article at most; beyond, a repeated hostile text
+# would only cost time, and the name is trimmed without asking.
+_TAGGER_BUDGET = 4
+
+
+@dataclass
+class _Budget:
+    tagger_calls: int = 0
+
+
+def _kept_words(text: str, start: int, raw: str, budget: _Budget) -> int:
+    """How many words of the matched name belong to it, not to the next sentence."""
     cues = _patterns().cues
-    stop = min((i for i in (doc_text.find(c, end) for c in (". ", ";", "\n")) if i >= 0),
-               default=len(doc_text))  # fmt: skip
-    after = f" {fold(doc_text[end : min(stop, end + 160)])} "
-    for role, phrases in cues.roles.items():
-        if any(f" {p} " in after for p in phrases):
-            return role
-    sentence_start = max(doc_text.rfind(c, 0, start) for c in (". ", "\n"))
-    before = fold(doc_text[sentence_start + 1 : start])
-    if any(cue in before for cue in cues.attending_before):
-        return "attending"
-    if before.rstrip().endswith(("cho", "cho dong chi", "cho dang vien")):
-        return "awarded"
-    return "mentioned"
-
-
-def _trimmed(name: str) -> str:
-    """Drop a next sentence's first word that a name without a full stop ran into."""
-    words = name.split()
-    openers = _patterns().cues.sentence_openers
-    while len(words) > 2 and words[-1] in openers:
+    words = raw.split()
+    while len(words) > 2 and words[-1] in cues.sentence_openers:
         words.pop()
-    return " ".join(words)
+    if len(words) > 3 and words[-1] in cues.ambiguous_openers:
+        end = _word_end(text, start, len(words))
+        last = _word_end(text, start, len(words) - 1)
+        if _patterns().honorific_at.match(text, last, last + 40):
+            words.pop()  # "… Đỗ Kim Hội Đồng chí Đỗ Kim Hội hứa …": the next sentence's honorific
+        elif _ran_on(text, end):
+            floor = max(0, start - 300)
+            sentence_start = max(
+                floor, text.rfind(". ", floor, start) + 1, text.rfind("\n", floor, start) + 1
+            )
+            sentence = text[sentence_start : min(len(text), end + 60)].strip()
+            name = " ".join(words)
+            if budget.tagger_calls >= _TAGGER_BUDGET:
+                words.pop()
+            else:
+                budget.tagger_calls += 1
+                if _tagger_splits(sentence, name):
+                    words.pop()
+    return len(words)
 
 
-def _rejected(doc: ParsedArticle, text: str, start: int, name: str) -> bool:
+def _word_end(text: str, start: int, count: int) -> int:
+    end = start
+    for _, match in zip(range(count), _WORDS.finditer(text, start, start + 120), strict=False):
+        end = match.end()
+    return end
+
+
+def _rejected(
+    doc: ParsedArticle, text: str, start: int, name: str, *, titled: bool = False
+) -> bool:
+    """Whether a name is a place, a reference, an author or part of a quoted title.
+
+    After a title ("Chủ tịch UBND tỉnh Trịnh Văn Sơn") a place word before a name of three
+    syllables is the title's own: places named so long are in the gazetteer.
+    """
     cues = _patterns().cues
     if name in cues.historical or name in doc.authors or name in _places():
         return True
@@ -142,70 +374,303 @@ def _rejected(doc: ParsedArticle, text: str, start: int, name: str) -> bool:
         return True
     if any(name in credit for credit in doc.photo_credits):
         return True
-    if _PLACE_BEFORE.search(text[max(0, start - 16) : start]):
+    if not titled and _PLACE_BEFORE.search(text[max(0, start - 16) : start]):
         return True
-    opened = text.count("“", 0, start) - text.count("”", 0, start)
-    return opened > 0  # inside a quoted name or title
+    return _in_quoted_title(text, start)
 
 
-# Weakest to strongest: a name seen twice keeps its strongest role.
+# A quoted name or title ("Học tập theo gương Nguyễn Văn Trỗi") is short; a quotation that runs
+# on longer is someone's words, and the people it names are real ones.
+_QUOTED_TITLE_MAX = 150
+
+
+def _in_quoted_title(text: str, start: int) -> bool:
+    opened = text.rfind("“", max(0, start - _QUOTED_TITLE_MAX), start)
+    if opened < 0 or text.find("”", opened, start) >= 0:
+        return False
+    closed = text.find("”", start, opened + _QUOTED_TITLE_MAX)
+    return closed >= 0
+
+
 @functools.cache
 def _places() -> frozenset[str]:
-    return frozenset(row["name"] for row in load_tsv("gazetteer.tsv"))
+    return frozenset(r["name"] for r in load_tsv("gazetteer.tsv") if r["level"] == "province")
 
 
+# --- roles -------------------------------------------------------------------------------------
+
+
+def _words_of(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", fold(text)).split())
+
+
+def _role(doc_text: str, start: int, end: int) -> OfficialRole:
+    """The role that the clause after the name and the sentence before it give.
+
+    Taking a post (elected, appointed) wins wherever it is said; otherwise a cue before the name
+    ("Dự hội nghị có …", "Theo ông …", "… được tuyên dương … như anh …") describes the list the
+    name stands in and wins over a verb after it ("… Chủ tịch LĐLĐ tỉnh chủ trì hội nghị").
+    """
+    pat = _patterns()
+    after_role = _role_after(doc_text, end)
+    if after_role is not None and after_role in _TAKES_A_POST:
+        return after_role
+    floor = max(0, start - 600)
+    sentence_start = _sentence_start(doc_text, floor, start)
+    raw_before = doc_text[sentence_start:start]
+    before = _words_of(raw_before)
+    nearest: regex.Match[str] | None = None
+    for nearest in pat.roles_before.finditer(before):  # noqa: B007 - the last cue is the nearest
+        pass
+    if nearest is not None and nearest.lastgroup:
+        return pat.role_groups[nearest.lastgroup]
+    if pat.quote_before.search(raw_before):
+        return "speaking"  # "“…”, ông Lê Văn A, Phó Trưởng ban …": the quote is his
+    if after_role is not None:
+        return after_role
+    bare = before
+    for honorific in pat.folded_honorifics:
+        if bare.endswith(f" {honorific}") or bare == honorific:
+            bare = bare[: -len(honorific)].rstrip()
+            break
+    if any(bare.endswith(f" {cue}") or bare == cue for cue in pat.cues.awarded_after_cho):
+        return "awarded"
+    return _list_verb(doc_text, end) or "mentioned"
+
+
+_TAKES_A_POST: frozenset[str] = frozenset({"re-elected", "elected", "appointed"})
+
+
+def _role_after(doc_text: str, end: int) -> OfficialRole | None:
+    """The cue nearest the name in its clause; a quotation after it is someone's words."""
+    window = doc_text[end : end + 160]
+    stop = _patterns().clause_end.search(window)
+    after = f" {_words_of(window[: stop.start()] if stop else window)} "
+    found: list[tuple[int, int, OfficialRole]] = []
+    for role, phrases in _patterns().cues.roles.items():
+        for phrase in phrases:
+            at = after.find(f" {phrase} ")
+            if at >= 0:
+                found.append((0 if role in _TAKES_A_POST else 1, at, role))
+                break
+    return min(found)[2] if found else None
+
+
+def _sentence_start(doc_text: str, floor: int, start: int) -> int:
+    """Start of the sentence holding ``start``; a list item after ";" or ":" at the end of the
+    line before it belongs to the sentence above ("có các đồng chí:\nA- …;\nB- …")."""
+    end = start
+    while True:
+        stop = max(doc_text.rfind(". ", floor, end), doc_text.rfind("\n", floor, end))
+        if stop < 0:
+            return floor
+        if doc_text[stop] == "\n" and doc_text[floor:stop].rstrip().endswith((";", ":", ",")):
+            end = stop
+            continue
+        return stop + 1
+
+
+def _list_verb(doc_text: str, end: int) -> OfficialRole | None:
+    """ "ông A - …; bà B - …; ông C - … - đồng chủ trì hội nghị.": the verb after a list's last
+    item is said of every item; only attending is read that far."""
+    window = doc_text[end : end + 600]
+    stop = min((i for i in (window.find(c) for c in (". ", "\n")) if i >= 0), default=len(window))
+    last = window.rfind(";", 0, stop)
+    if last < 0:
+        return None
+    role = _role_after(doc_text, end + last + 1)
+    tail = _words_of(window[last + 1 : stop])
+    return "attending" if role == "attending" or (role is None and not tail) else None
+
+
+# Weakest to strongest: a name seen twice keeps its strongest role. Attending outranks speaking:
+# who is listed as attending and later speaks is reported as a guest who spoke; receiving an
+# award outranks both.
 _ROLES_BY_STRENGTH: tuple[OfficialRole, ...] = (
-    "mentioned", "awarded", "attending", "speaking", "launching", "appointed", "elected",
+    "mentioned", "speaking", "attending", "launching", "awarded", "appointed", "elected",
     "re-elected",
 )  # fmt: skip
 _ROLE_RANK = {role: rank for rank, role in enumerate(_ROLES_BY_STRENGTH)}
+
+
+# --- extraction --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    start: int  # section offsets of the name as written
+    end: int
+    title: str | None = None
+
+
+@dataclass
+class _ListState:
+    open: bool = False  # the section before ended a list lead or item: "có các đồng chí:"
+
+
+def _candidates(text: str, limit: int, state: _ListState | None = None) -> Iterator[_Candidate]:
+    """Names in ``text[:limit]`` by every route; one name may come more than once."""
+    pat = _patterns()
+    state = state or _ListState()
+    was_open, state.open = state.open, False
+    if was_open:
+        yield from _listed(text, len(text) - len(text.lstrip()), None)
+        state.open = text.rstrip().endswith(";")
+    for match in pat.by_honorific.finditer(text, 0, limit):
+        yield _Candidate(match.start("name"), match.end("name"))
+    for verb in pat.by_post.finditer(text, 0, limit):
+        floor = max(0, verb.start() - 80)
+        if named := pat.name_before.search(text, floor, verb.start()):
+            yield _Candidate(named.start("name"), named.end("name"))
+    for match in pat.by_title.finditer(text, 0, limit):
+        title = _clean_title(match["title"])
+        if pat.title_breaks.search(title):
+            continue
+        title, start = _place_back_to_title(title, text, match.start("name"))
+        named = pat.name_at.match(text, start, start + 120)
+        if named is not None:
+            yield _Candidate(named.start(), named.end(), title=title)
+    colon = text.find(":", 0, limit)
+    while colon >= 0:
+        if lead := pat.by_list.search(text, max(0, colon - 140), colon + 1):
+            shared = _clean_title(lead["title"]) if lead["title"] else None
+            after = colon + 1
+            while after < len(text) and text[after].isspace():
+                after += 1
+            yield from _listed(text, after, shared)
+            state.open = state.open or not text[after:].strip()  # the items follow in lines
+        colon = text.find(":", colon + 1, limit)
+
+
+def _listed(text: str, position: int, title: str | None) -> Iterator[_Candidate]:
+    """Names of a list after a colon: "A, B và C" share the title before the colon; items of a
+    list split by ";" ("A- Phó Chủ tịch …; B- Chánh văn phòng …") carry their own."""
+    pat = _patterns()
+    shared = title
+    for _ in range(60):  # a list of sixty names is no list
+        named = pat.name_at.match(text, position, position + 120)
+        if named is None:
+            return
+        yield _Candidate(named.start(), named.end(), title=shared)
+        joint = pat.list_next.match(text, named.end(), named.end() + 10)
+        if joint is not None and pat.name_at.match(text, joint.end(), joint.end() + 120):
+            position = joint.end()
+            continue
+        shared = None
+        clause_end = min(
+            (i for i in (text.find(c, named.end(), named.end() + 300) for c in (". ", "\n"))
+             if i >= 0),
+            default=min(len(text), named.end() + 300),
+        )  # fmt: skip
+        semicolon = text.find(";", named.end(), clause_end)
+        if semicolon < 0:
+            return
+        position = semicolon + 1
+        while position < len(text) and text[position].isspace():
+            position += 1
+
+
+# Real articles give at most a few dozen name mentions (27 in the 150 external ones); past this
+# many the text is a hostile repetition, and reading more would only cost time (~1 ms each).
+_MAX_CANDIDATES = 300
+# Characters of content read for names. The longest real articles are tens of thousands; a title
+# or an honorific is tried at every character, so a 2 MB hostile text is read only this far.
+_MAX_SCAN = 300_000
 
 
 def extract_officials(doc: ParsedArticle) -> list[Official]:
     """Every named official of the article, merged by name, in order of first mention."""
     pat = _patterns()
     found: dict[str, Official] = {}
+    aged: set[str] = set()
+    # Loading the tagger takes seconds: a text longer than any article does without it.
+    budget = _Budget(tagger_calls=_TAGGER_BUDGET if len(doc.text) > _MAX_SCAN else 0)
+    seen = 0
+    unread = _MAX_SCAN
+    listing = _ListState()
     for index, section in doc.content():
         text = section.text
-        matches = [
-            *pat.by_honorific.finditer(text),
-            *pat.by_title.finditer(text),
-            *pat.by_post.finditer(text),
-        ]
-        for match in matches:
-            name = _trimmed(" ".join(match["name"].split()))
-            name_start = match.start("name")
-            name_end = name_start + len(name) if name != match["name"] else match.end("name")
-            if _rejected(doc, text, name_start, name):
-                continue
-            positions: list[str] = []
-            if "title" in match.groupdict() and match["title"]:
-                positions.append(" ".join(match["title"].split()))
-            if listed := pat.list_after.match(text, name_end):
-                positions.extend(_positions(listed["list"]))
-            if post := pat.post_taken.match(text, name_end):
-                positions.extend(_positions(post["post"]))
+        if unread <= 0:
+            break
+        limit, unread = min(len(text), unread), unread - len(text)
+        # In the order of the text: the first mention gives the titles (``_new_heads``).
+        batch = list(itertools.islice(_candidates(text, limit, listing), _MAX_CANDIDATES - seen))
+        seen += len(batch)
+        for candidate in sorted(batch, key=lambda c: c.start):
+            name_start = candidate.start
             absolute = section.start + name_start
-            role = _role(doc.text, absolute, section.start + name_end)
+            end = _name_end(
+                doc, section.start + candidate.end, absolute, len(text) == candidate.end
+            )
+            kept = _kept_words(doc.text, absolute, doc.text[absolute:end], budget)
+            end = _word_end(doc.text, absolute, kept)
+            name = " ".join(doc.text[absolute:end].split())
+            titled = candidate.title is not None and len(name.split()) >= 3
+            if len(name.split()) < 2 or _rejected(doc, text, name_start, name, titled=titled):
+                continue
+            # From here on the absolute text is read: a name broken by a line may end in the
+            # next section.
+            positions: list[str] = [candidate.title] if candidate.title else []
+            if listed := pat.list_after.match(doc.text, end, end + _REACH):
+                positions.extend(_positions(listed["list"]))
+            clause = _post_clause(doc.text, end)
+            taken = _positions(post["post"]) if (post := pat.post_taken.search(clause)) else []
+            positions.extend(taken)
+            if pat.age_after.match(doc.text, end, end + 20):
+                aged.add(name)
+            role = _role(doc.text, absolute, end)
             official = found.get(name)
             if official is None:
                 found[name] = Official(
                     start=absolute,
-                    end=section.start + name_end,
-                    text=name,
+                    end=end,
+                    text=doc.text[absolute:end],
                     section_index=index,
                     extractor=EXTRACTOR,
                     name=name,
-                    positions=list(dict.fromkeys(positions)),
+                    positions=_without_shorter(positions),
                     role=role,
                 )
                 continue
-            official.positions = list(dict.fromkeys([*official.positions, *positions]))
+            # A later mention repeats the titles, often in another form ("LĐLĐ" for "Liên đoàn
+            # Lao động"): it adds only a post taken, or titles where none were known.
+            later = (
+                positions if not official.positions else [*_new_heads(official, positions), *taken]
+            )
+            official.positions = _without_shorter([*official.positions, *later])
             if _ROLE_RANK[role] > _ROLE_RANK[official.role]:
                 official.role = role
-    officials = sorted(found.values(), key=lambda o: o.start)
+    officials = sorted(
+        (o for o in found.values() if not _only_a_story(o, aged)), key=lambda o: o.start
+    )
     _link_congress(officials, doc)
     return officials
+
+
+def _name_end(doc: ParsedArticle, end: int, start: int, at_section_end: bool) -> int:
+    """Where a name that reaches the end of its section ends: a single line break inside a name
+    ("Nguyễn Văn\nKhải") splits the section, not the name."""
+    if not at_section_end:
+        return end
+    longer = _patterns().name_at.match(doc.text, start, start + 120)
+    if longer is None or longer.end() <= end or "\n\n" in doc.text[start : longer.end()]:
+        return end
+    return longer.end()
+
+
+def _post_clause(text: str, end: int) -> str:
+    """The rest of the clause after a name, up to the next person ("và đồng chí …")."""
+    window = text[end : end + 240]
+    cuts = [i for i in (window.find(c) for c in (". ", ";", "\n")) if i >= 0]
+    window = window[: min(cuts)] if cuts else window
+    other = _patterns().honorific_word.search(window)
+    return window[: other.start()] if other else window
+
+
+def _only_a_story(official: Official, aged: set[str]) -> bool:
+    """ "anh Phùng Ngọc Thịnh (21 tuổi, ngụ xã …)": a person in a news story, no official."""
+    event_roles = {"elected", "re-elected", "appointed", "awarded", "launching", "attending"}
+    return official.name in aged and not official.positions and official.role not in event_roles
 
 
 def _link_congress(officials: list[Official], doc: ParsedArticle) -> None:

@@ -21,6 +21,8 @@ from vnunion_nlp.numbers import parse_roman
 from vnunion_nlp.records import Term, TermRelation
 
 EXTRACTOR = "terms"
+# The session is read in the last 40 characters before the cue and its body in the 100 before.
+_BEFORE_REACH = 140
 
 
 class TermCues(DataModel):
@@ -105,7 +107,9 @@ def extract_terms(doc: ParsedArticle) -> list[Term]:
             start_year, end_year = int(match["y1"]), int(match["y2"])
             if not 0 < end_year - start_year <= 10:
                 continue  # "2020 - 2018" or a century: no mandate period
-            before = text[: match.start()]
+            # Only the last words before the cue are read ("khóa X" and its body); copying the
+            # whole text before every match made long inputs quadratic.
+            before = text[max(0, match.start() - _BEFORE_REACH) : match.start()]
             session, org_end = _session(before)
             owner = _organization(before[:org_end]) if session is not None else None
             relation = _relation(text[match.end() : match.end() + 20], before)
