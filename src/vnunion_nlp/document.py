@@ -11,6 +11,11 @@ from vnunion_nlp.records import ArticleWarning, Record, Section
 
 RecordT = TypeVar("RecordT", bound=Record)
 
+# Longer inputs are cut by the pipeline, with warning W002. The longest real article seen is
+# 37,000 characters (../shared/corpus); every stage is linear, so the cap only bounds what a
+# hostile input can cost: about 1 s for 300,000 characters through the whole pipeline.
+MAX_CHARS = 300_000
+
 # Section kinds that carry article content; extractors read these and skip bylines and chrome.
 CONTENT_KINDS = frozenset(
     {"title", "lead", "heading", "paragraph", "list_item", "caption", "sidebar"}

@@ -14,7 +14,7 @@ from importlib import metadata
 from typing import Any, TypeVar
 
 from vnunion_nlp import errors
-from vnunion_nlp.document import ParsedArticle
+from vnunion_nlp.document import MAX_CHARS, ParsedArticle
 from vnunion_nlp.encoding import decode_bytes, repair_mojibake
 from vnunion_nlp.errors import InputError
 from vnunion_nlp.extractors import REGISTRY
@@ -42,10 +42,6 @@ try:
     __version__ = metadata.version("vnunion_nlp")
 except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
-
-# Longer inputs are cut (with warning W002): no real article comes near it, and every stage
-# stays linear, so the cap only bounds the time and memory a hostile input can take.
-MAX_CHARS = 2_000_000
 
 
 def _warning(code: str, detail: str = "") -> ArticleWarning:

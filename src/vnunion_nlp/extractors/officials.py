@@ -573,9 +573,6 @@ def _listed(text: str, position: int, title: str | None) -> Iterator[_Candidate]
 # Real articles give at most a few dozen name mentions (27 in the 150 external ones); past this
 # many the text is a hostile repetition, and reading more would only cost time (~1 ms each).
 _MAX_CANDIDATES = 300
-# Characters of content read for names. The longest real articles are tens of thousands; a title
-# or an honorific is tried at every character, so a 2 MB hostile text is read only this far.
-_MAX_SCAN = 300_000
 
 
 def extract_officials(doc: ParsedArticle) -> list[Official]:
@@ -583,18 +580,15 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
     pat = _patterns()
     found: dict[str, Official] = {}
     aged: set[str] = set()
-    # Loading the tagger takes seconds: a text longer than any article does without it.
-    budget = _Budget(tagger_calls=_TAGGER_BUDGET if len(doc.text) > _MAX_SCAN else 0)
+    budget = _Budget()
     seen = 0
-    unread = _MAX_SCAN
     listing = _ListState()
     for index, section in doc.content():
         text = section.text
-        if unread <= 0:
-            break
-        limit, unread = min(len(text), unread), unread - len(text)
         # In the order of the text: the first mention gives the titles (``_new_heads``).
-        batch = list(itertools.islice(_candidates(text, limit, listing), _MAX_CANDIDATES - seen))
+        batch = list(
+            itertools.islice(_candidates(text, len(text), listing), _MAX_CANDIDATES - seen)
+        )
         seen += len(batch)
         for candidate in sorted(batch, key=lambda c: c.start):
             name_start = candidate.start
