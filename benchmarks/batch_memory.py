@@ -6,8 +6,8 @@ The articles are the bundled samples made distinct (each gets its own closing li
 article has its own id and records, as in a real archive), written to one JSONL file in a
 temporary folder. ``vnunion batch FILE --out DIR/bench.duckdb --workers N`` runs on it as a user
 would run it, and this script reads the resident memory of the writer and of each worker from
-``/proc`` every ``--every`` seconds. It prints a row each tenth of the run, then the peaks and
-the growth between the second and the last tenth (flat memory: near zero).
+``/proc`` every ``--every`` seconds. It prints, at each tenth of the run, the peak reached so far,
+then the growth of that peak between the second and the last tenth (flat memory: near zero).
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def main() -> int:
         raise SystemExit(f"vnunion batch exited with {proc.returncode}")
     print(f"{args.articles:,} articles, {args.workers} workers, {seconds:.0f} s "
           f"({args.articles / seconds:.0f} articles/s)\n")  # fmt: skip
-    print("| share of the run | writer RSS (MB) | largest worker RSS (MB) |")
+    print("| share of the run | writer peak so far (MB) | largest worker's peak so far (MB) |")
     print("| ---: | ---: | ---: |")
     tenths: list[tuple[float, float]] = []
     for tenth in range(1, 11):
