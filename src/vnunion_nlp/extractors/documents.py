@@ -56,6 +56,9 @@ class _Lexicon:
     issuer_stop_re: regex.Pattern[str]
     title_stop_re: regex.Pattern[str]
     symbol_codes: dict[str, str]
+    # Lower-case words one of which a section must hold to be scanned at all: a substring test
+    # runs at C speed, the case-insensitive type pattern at ~0.2 µs a character.
+    cue_words: tuple[str, ...]
 
 
 @functools.cache
@@ -77,8 +80,16 @@ def _lexicon() -> _Lexicon:
     title_stop_re = regex.compile(
         rf"\s+(?:{_alt(data.title_stops)})(?![\p{{L}}\d])|\s*[;(“\n]|\.(?:\s|$)", regex.I
     )
+    cue_words = (*canonical, *(p.split()[-1].lower() for p in data.law_prefixes))
     return _Lexicon(
-        type_re, canonical, law_re, generic_re, issuer_stop_re, title_stop_re, data.symbol_codes
+        type_re,
+        canonical,
+        law_re,
+        generic_re,
+        issuer_stop_re,
+        title_stop_re,
+        data.symbol_codes,
+        tuple(sorted(set(cue_words))),
     )
 
 
@@ -330,7 +341,11 @@ def extract_documents(doc: ParsedArticle) -> list[DocumentRef]:
     mentions fill the fields the first one lacks. Odd text gives ``[]``, never an exception.
     """
     found: dict[tuple[str | None, ...], DocumentRef] = {}
+    cue_words = _lexicon().cue_words
     for index, section in doc.content():
+        lowered = section.text.lower()
+        if not any(word in lowered for word in cue_words):
+            continue
         for record in _records(doc, index, section.start, section.end):
             key = _key(record)
             if key not in found and any(_same_named(record, e) for e in found.values()):
