@@ -75,6 +75,9 @@ class _Lexicon:
     self_cue_re: regex.Pattern[str]
     blocker_re: regex.Pattern[str]
     known_re: regex.Pattern[str]
+    # The known names in lower case without commas: a section holding none of them is not
+    # scanned (a substring test runs at C speed, the case-insensitive pattern does not).
+    known_keys: tuple[str, ...]
     known_kind: dict[str, str | None]
     aliases: dict[str, str]
     themed_year_re: regex.Pattern[str]
@@ -127,6 +130,7 @@ def _lexicon() -> _Lexicon:
         self_cue_re,
         blocker_re,
         known_re,
+        tuple(k.name.lower().replace(",", "") for k in data.known),
         known_kind,
         aliases,
         themed_year_re,
@@ -259,6 +263,9 @@ _COUNT_BEFORE = regex.compile(r"\d\s*$")
 def _known(text: str, sec_start: int, sec_end: int) -> list[_Found]:
     lex = _lexicon()
     out: list[_Found] = []
+    lowered = text[sec_start:sec_end].lower().replace(",", "")
+    if not any(key in lowered for key in lex.known_keys):
+        return out
     for m in lex.known_re.finditer(text, sec_start, sec_end):
         name = m["name"]
         if _blocked(text, m.start(), sec_start):
