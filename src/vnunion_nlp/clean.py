@@ -41,6 +41,11 @@ def _labels() -> frozenset[str]:
     return cues().menu_labels | cues().lines
 
 
+@functools.cache
+def _label_first_words() -> frozenset[str]:
+    return frozenset(label.split()[0] for label in _labels() if label.split())
+
+
 @dataclass(frozen=True)
 class Line:
     """One non-empty line of the normalised text."""
@@ -117,10 +122,9 @@ def _cue_reason(line: Line) -> str | None:
     folded = line.folded.rstrip(" :.")
     lexicon = cues()
     parts = [p for p in _SEPARATORS.split(folded) if p]
-    labels = _labels()
-    if parts and all(_is_label_run(p.split(), labels) for p in parts):
+    if parts and all(_is_label_run(p.split()) for p in parts):
         return "breadcrumb"
-    if _is_label_run(" ".join(parts).split(), labels):
+    if _is_label_run(" ".join(parts).split()):
         return "breadcrumb"  # "Thi đua - Khen thưởng": one label written with a dash
     if len(parts) >= 2 and parts[0] in _HOME_LABELS:
         return "breadcrumb"  # "Trang chủ » Tin tức » <any section>"
@@ -133,15 +137,18 @@ def _cue_reason(line: Line) -> str | None:
     return None
 
 
-def _is_label_run(words: list[str], labels: frozenset[str]) -> bool:
+def _is_label_run(words: list[str]) -> bool:
     """True when the words split into menu labels ("trang chu tin tuc van ban")."""
+    if not words or words[0] not in _label_first_words():
+        return False  # most lines: no label starts them, so none can split into labels
+    labels = _labels()
     reachable = [True] + [False] * len(words)
     for end in range(1, len(words) + 1):
         reachable[end] = any(
             reachable[start] and " ".join(words[start:end]) in labels
             for start in range(max(0, end - 4), end)
         )
-    return reachable[-1] and bool(words)
+    return reachable[-1]
 
 
 def _is_weather(line: Line) -> bool:
