@@ -19,7 +19,7 @@ EXAMPLES = [
     ("cơ quan is no quận", "Đảng ủy Khối các Cơ quan tỉnh Bến Tre tổ chức hội nghị.", "Đảng ủy Khối các Cơ quan tỉnh Bến Tre", "Đảng ủy Khối các Cơ quan tỉnh Bến Tre", "party", "tỉnh"),
     ("union of a company", "Công đoàn Công ty TNHH Dịch vụ Thương mại Hoàng Long trao quà.", "Công đoàn Công ty TNHH Dịch vụ Thương mại Hoàng Long", "Công đoàn Công ty TNHH Dịch vụ Thương mại Hoàng Long", "union", "cơ sở"),
     ("district union", "LĐLĐ quận Hoàn Kiếm ra mắt mô hình mới.", "LĐLĐ quận Hoàn Kiếm", "Liên đoàn Lao động quận Hoàn Kiếm", "union", "huyện"),
-    ("grassroots union", "CĐCS Trường THPT Lê Quý Đôn kết nạp đoàn viên.", "CĐCS Trường THPT Lê Quý Đôn", "công đoàn cơ sở Trường THPT Lê Quý Đôn", "union", "cơ sở"),
+    ("grassroots union", "CĐCS Trường THPT Lê Quý Đôn kết nạp đoàn viên.", "CĐCS Trường THPT Lê Quý Đôn", "Công đoàn cơ sở Trường THPT Lê Quý Đôn", "union", "cơ sở"),
     ("front", "Ủy ban MTTQ huyện phối hợp với Mặt trận Tổ quốc tỉnh Lạng Sơn.", "Mặt trận Tổ quốc tỉnh Lạng Sơn", "Mặt trận Tổ quốc tỉnh Lạng Sơn", "front", "tỉnh"),
     ("stops before the official after a title", "Phó Chủ tịch LĐLĐ tỉnh Nghệ An Kha Văn Tám phát biểu chỉ đạo.", "LĐLĐ tỉnh Nghệ An", "Liên đoàn Lao động tỉnh Nghệ An", "union", "tỉnh"),
     ("party committee before a name", "Bí thư Huyện ủy Lương Văn Hòa dự và chỉ đạo đại hội.", "Huyện ủy", "Huyện ủy", "party", "huyện"),

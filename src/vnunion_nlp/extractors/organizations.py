@@ -108,6 +108,11 @@ def expand_abbreviations(text: str, definitions: Mapping[str, str] | None = None
     return pat.token.sub(lambda m: table.get(m[0], m[0]), text)
 
 
+def _capitalised(name: str) -> str:
+    """A body's name opens with a capital, also when it opens with an expansion ("CĐCS …")."""
+    return name[:1].upper() + name[1:]
+
+
 def _type(name: str, head: str) -> str:
     """A committee has the type of the body it belongs to: the next head in its name."""
     pat = _patterns()
@@ -174,7 +179,7 @@ def extract_organizations(doc: ParsedArticle) -> list[Organization]:
                 section_index=index,
                 extractor=EXTRACTOR,
                 name=name,
-                expanded=expand_abbreviations(name, definitions),
+                expanded=_capitalised(expand_abbreviations(name, definitions)),
                 type=_type(name, head),
                 level=_level(name),
             )
