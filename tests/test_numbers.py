@@ -31,6 +31,7 @@ WORDS = [
     ("hàng trăm", 100), ("hàng chục", 10), ("hai chục", 20), ("hàng trăm nghìn", 100_000), ("hàng nghìn tỷ", 1_000_000_000_000),
     ("một triệu hai trăm nghìn", 1_200_000), ("vài trăm", 100),
     ("một số", None), ("", None), ("lần thứ", None),
+    ("năm một", None), ("hai ba", None), ("mười lăm vạn", 150_000), ("ba vạn", 30_000),
 ]
 MONEY = [
     ("15 triệu đồng", (15_000_000, "VND")), ("hơn 40 tỉ đồng", (40_000_000_000, "VND")),
@@ -39,6 +40,7 @@ MONEY = [
     ("12,5 tỷ USD", (12_500_000_000, "USD")), ("hàng trăm triệu đồng", (100_000_000, "VND")),
     ("khoảng 4 triệu đồng", (4_000_000, "VND")),
     ("5 đồng chí", None), ("15 triệu", None), ("đồng", None),
+    ("2 vạn đồng", (20_000, "VND")),
 ]
 PERCENTS = [("81%", 81.0), ("15,5%", 15.5), ("100 %", 100.0), ("81", None), ("%", None)]
 RATIOS = [

@@ -60,6 +60,7 @@ MULTIPLIERS: dict[str, int] = {
     "trăm": 100,
     "nghìn": 1_000,
     "ngàn": 1_000,
+    "vạn": 10_000,  # "15 vạn công nhân": ten thousand, still common in northern reporting
     "triệu": 1_000_000,
     "tỷ": 1_000_000_000,
     "tỉ": 1_000_000_000,
@@ -76,7 +77,7 @@ _MONEY_RE = regex.compile(
     rf"""
     (?:(?P<approx>hàng|vài)\s+)?
     (?P<number>{NUMBER_PATTERN})?          # 15, 2.600, 1,5 (absent in "hàng trăm triệu")
-    \s*(?P<scale>(?:(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)\s*)*)
+    \s*(?P<scale>(?:(?:trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)\s*)*)
     (?P<currency>đồng|vnđ|vnd|usd)
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -169,8 +170,10 @@ def parse_number_words(text: str) -> int | None:
     (2000000000000, 1200000)
     >>> parse_number_words("bốn mươi mốt"), parse_number_words("hàng chục")
     (41, 10)
-    >>> parse_number_words("một số") is None
-    True
+    >>> parse_number_words("một số") is None, parse_number_words("năm một") is None
+    (True, True)
+    >>> parse_number_words("mười lăm vạn")
+    150000
     """
     words = text.lower().split()
     if words and words[0] in APPROXIMATE_WORDS:
@@ -178,8 +181,11 @@ def parse_number_words(text: str) -> int | None:
     if not words:
         return None
     total = group = current = 0
+    previous = ""
     for word in words:
         if word in DIGIT_WORDS:
+            if previous in DIGIT_WORDS:
+                return None  # "năm một" (in "2 năm một lần") is two words, not one number
             current += DIGIT_WORDS[word]
         elif word == "mười":
             current += 10
@@ -198,6 +204,7 @@ def parse_number_words(text: str) -> int | None:
             group = current = 0
         elif word not in _FILLERS:
             return None
+        previous = word
     return total + group + current
 
 

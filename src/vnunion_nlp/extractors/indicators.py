@@ -1,27 +1,36 @@
 """Extractor for `indicators` records (see ../shared/ANNOTATION.md "Indicator").
 
-One compiled regex pass per content section finds every number expression (digits with their
-range, ratio, percent sign and scale words, or a number written in words); each candidate then
-goes through an ordered chain of cheap checks on the few words around it:
+One compiled regex pass per content section finds every number in digits (with its range,
+ratio, percent sign, glued unit and scale words); numbers in words are looked up from their
+lead word. Each candidate then goes through an ordered chain of cheap checks on the few words
+around it:
 
-1. *context*: inside quotes (campaign names, titles), inside a document or term record, after a
-   blocking word (``lần thứ``, ``khóa``, ``số``, ``ngày``, ``năm`` …) or a list number → dropped;
+1. *context*: inside a quoted name or title (not quoted speech), inside a document or term
+   record, after a blocking word (``lần thứ``, ``khóa``, ``số``, ``ngày``, ``năm`` …) or a list
+   number → dropped;
 2. *shape*: bare years, year ranges, dates written ``28/3``, descending "ranges" → dropped;
-3. *unit*: money (``đồng`` → VND), ``%``, a known counted noun, else a lower-case noun phrase
-   (lower confidence); a time length, age or rating (``5 năm``, ``3 sao``) drops it, and so does
-   a plain number with no unit at all;
-4. *comparator*, *target*, *period* and *subject* are read from the cue words around it.
+3. *unit*: money (``đồng`` → VND), ``%``, a known counted noun, an abbreviation in capitals,
+   else a lower-case noun phrase (lower confidence); a time length, age or rating (``5 năm``,
+   ``3 sao``) drops it unless the wording makes the length a measured limit ("không quá 2
+   ngày"), and so does a plain number with no unit, a frequency ("2 lần/năm"), a vague
+   magnitude ("hàng trăm") or a figure already given ("05 nhiệm vụ nêu trên");
+4. *whole and share*: "N unit/M …" and "N/M unit (đạt X%)" complete a ratio;
+5. *comparator*, *target*, *period* and *subject* are read from the cue words around it.
 
-The same fact stated twice (headline and body) is kept once, with its first evidence.
+The same fact stated twice (headline and body, or two sentences) is kept once, with its first
+evidence. Every pattern runs on a bounded slice around the number, so that the work stays linear
+in the length of the text.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.lexicon import DataModel, load_yaml
@@ -57,6 +66,7 @@ class IndicatorCues(DataModel):
 
     comparators: dict[Comparator, ComparatorCues]
     target_cues: list[str]
+    achieved_before: list[str]
     period_words: list[str]
     period_phrases: list[str]
     rate_words: list[str]
@@ -70,9 +80,20 @@ class IndicatorCues(DataModel):
     subject_stops: list[str]
     subject_verbs: list[str]
     fallback_stops: list[str]
+    unit_synonyms: dict[str, str]
+    durations: list[str]
+    duration_before: list[str]
+    duration_after: list[str]
+    frequency_units: list[str]
+    year_before: list[str]
+    anaphoric_units: list[str]
+    percent_nouns: list[str]
+    anaphora_after: list[str]
+    speech_verbs: list[str]
 
     @field_validator(
         "target_cues",
+        "achieved_before",
         "period_words",
         "period_phrases",
         "rate_words",
@@ -84,12 +105,28 @@ class IndicatorCues(DataModel):
         "subject_stops",
         "subject_verbs",
         "fallback_stops",
+        "durations",
+        "duration_before",
+        "duration_after",
+        "frequency_units",
+        "year_before",
+        "anaphoric_units",
+        "percent_nouns",
+        "anaphora_after",
+        "speech_verbs",
     )
     @classmethod
     def _non_empty(cls, words: list[str]) -> list[str]:
         if not words or any(not w.strip() for w in words):
             raise ValueError("must be a non-empty list of non-empty phrases")
         return words
+
+    @model_validator(mode="after")
+    def _durations_are_non_units(self) -> IndicatorCues:
+        missing = set(self.durations) - set(self.non_units)
+        if missing:
+            raise ValueError(f"durations not listed as non_units: {sorted(missing)}")
+        return self
 
 
 _NOT_WORD = r"(?![\p{L}\p{N}])"
@@ -101,9 +138,23 @@ _NUMERAL_WORDS = (
     rf"(?:{_alt({*DIGIT_WORDS, 'mười', 'mươi', 'chục', 'linh', 'lẻ'} - {'không'})}|{_SCALE_WORDS})"
 )
 # A number in words starts with a digit word ("Tỷ lệ" is no number); see _AMBIGUOUS_ALONE.
-_LEAD_WORDS = _alt({*DIGIT_WORDS, "mười"} - {"không", "mốt", "lăm", "nhăm"})
-# Alone, "năm" is mostly "year" and "một" mostly "a": never a count by themselves.
-_AMBIGUOUS_ALONE = frozenset({"năm", "một", "tư"})
+_LEADS = frozenset({*DIGIT_WORDS, "mười"} - {"không", "mốt", "lăm", "nhăm"})
+_LEAD_WORDS = _alt(_LEADS)
+# Alone, "một" is mostly "a" and "tư" mostly "private" / "fourth": never a count by themselves
+# ("năm" alone is a count only before a counted noun, which every number in words needs).
+_AMBIGUOUS_ALONE = frozenset({"một", "tư"})
+_YEAR_RE = regex.compile(_YEAR)
+_UNIT_AHEAD = regex.compile(r"\s+[\p{L}“\"]")
+# groups that carry their own unit: a percentage, a glued unit, a ratio's stated share
+_SELF_UNITS = ("pct", "lowpct", "lowpct2", "glued", "rpct")
+_VAGUE_BEFORE = regex.compile(
+    rf"(?:^|[^\p{{L}}])(?:{_alt(APPROXIMATE_WORDS)})\s+$", regex.IGNORECASE | regex.REVERSE
+)
+_YEAR_PERIOD = regex.compile(rf"\S+\s+{_YEAR}")
+_TOKEN_START = r"(?<![\p{L}\p{N}_./,:\-–])"  # not Covid-19, 02-NQ, 1.2.3
+# The end of a number token: not 17:23, 20/5/2020, 470_x; after "%" or a glued unit a slash
+# opens a rate ("4,8%/năm", "500.000đ/suất"), after bare digits a date or a symbol.
+_TOKEN_END = r"(?![\p{L}\p{N}_]|[-–/.,:]\p{N})(?:(?<=[%\p{L}])|(?!/))"
 
 
 @dataclass(frozen=True)
@@ -111,9 +162,13 @@ class _Patterns:
     """Everything compiled from the cue file, once per process."""
 
     cues: IndicatorCues
-    candidate: regex.Pattern[str]
+    digits: regex.Pattern[str]
+    words: regex.Pattern[str]
+    digit_groups: tuple[str, ...]
+    word_groups: tuple[str, ...]
     unit_folded: regex.Pattern[str] | None
     unit_exact: regex.Pattern[str] | None
+    abbreviation: regex.Pattern[str]
     currency: regex.Pattern[str]
     non_unit: regex.Pattern[str]
     fallback_unit: regex.Pattern[str]
@@ -123,6 +178,14 @@ class _Patterns:
     comparator_after: regex.Pattern[str]
     comparator_of: dict[str, Comparator]
     total: regex.Pattern[str]
+    unit_total: regex.Pattern[str]
+    ratio_percent: regex.Pattern[str]
+    duration_before: regex.Pattern[str]
+    duration_after: regex.Pattern[str]
+    per_duration: regex.Pattern[str]
+    per_frequency: regex.Pattern[str]
+    year_before: regex.Pattern[str]
+    anaphora: regex.Pattern[str]
     target: regex.Pattern[str]
     period: regex.Pattern[str]
     rate: regex.Pattern[str]
@@ -130,70 +193,108 @@ class _Patterns:
     subject_stop: regex.Pattern[str]
     percent_subject_stop: regex.Pattern[str]
     quotes: regex.Pattern[str]
+    speech_before: regex.Pattern[str]
+    speech_inside: regex.Pattern[str]
+    speech_after: regex.Pattern[str]
     list_number_after: regex.Pattern[str]
     clause_end: regex.Pattern[str]
+    sentence_end: regex.Pattern[str]
+    fallback_stops: frozenset[str]
+    subject_stop_words: frozenset[str]
+    anaphoric_units: frozenset[str]
+    frequency_units: frozenset[str]
+    percent_nouns: frozenset[str]
+    synonyms: dict[str, str]
+
+
+def _group_names(pattern: regex.Pattern[str]) -> tuple[str, ...]:
+    """Names of the groups in the order of ``Match.groups()``."""
+    by_index = {index: name for name, index in pattern.groupindex.items()}
+    return tuple(by_index.get(i, "") for i in range(1, pattern.groups + 1))
+
+
+def _before(phrases: list[str]) -> regex.Pattern[str]:
+    """Phrases that end right before a number; searched backwards, from the number."""
+    return regex.compile(
+        rf"(?:^|[^\p{{L}}\p{{N}}])(?P<cue>{_alt(phrases)})\s*$",
+        regex.IGNORECASE | regex.REVERSE,
+    )
 
 
 @functools.cache
 def _patterns() -> _Patterns:
     cues = load_yaml("indicator_cues.yaml", IndicatorCues)
-    candidate = regex.compile(
+    number = NUMBER_PATTERN
+    digits = regex.compile(
         rf"""
-        (?<![\p{{L}}\p{{N}}_./,:\-–])          # start of a token: not Covid-19, 02-NQ, 1.2.3
+        {_TOKEN_START}
+        (?P<a>{number})
         (?:
-            (?P<words>(?:{_alt(set(APPROXIMATE_WORDS))})\s+(?:{_SCALE_WORDS}|chục)
-                    (?:\s+(?:{_NUMERAL_WORDS}))*                    # hàng trăm nghìn
-                | (?:{_LEAD_WORDS})(?:\s+(?:{_NUMERAL_WORDS}))*     # hai mươi, ba trăm
-            ){_NOT_WORD}
-          | (?P<a>{NUMBER_PATTERN})
-            (?:
-                \s*/\s*(?P<whole>{NUMBER_PATTERN})                # ratio 739/739 (or a date)
-                (?:\s*\(\s*(?:đạt|bằng|chiếm|tỷ\s+lệ|tỉ\s+lệ)?\s*   # "(đạt 100%)" after it
-                    (?P<rpct>{NUMBER_PATTERN})\s*%\s*\))?
-              | \s*[-–—]\s*(?P<hi>{NUMBER_PATTERN})                # range 2 - 3 (or years)
-              | \s+(?:đến|tới)\s+(?P<hi2>{NUMBER_PATTERN})         # range từ 2 đến 3
-            )?
-            (?:(?P<pct>\s?%)|(?P<scale>(?:\s+(?:{_SCALE_WORDS}))+){_NOT_WORD})?
-        )
-        (?![\p{{L}}\p{{N}}_/]|[-–/.,:]\p{{N}})   # end of a token: not 17:23, 20/5/2020, 470_x
+            \s*/\s*(?P<whole>{number})                           # ratio 739/739 (or a date)
+            (?:\s*\(\s*(?:đạt|bằng|chiếm|tỷ\s+lệ|tỉ\s+lệ)?\s*     # "(đạt 100%)" after it
+                (?P<rpct>{number})\s*%\s*\))?
+          | (?P<lowpct>\s?%)?\s*[-–—]\s*(?P<hi>{number})          # range 2 - 3, 70%-75%
+          | (?P<lowpct2>\s?%)?\s+(?:đến|tới)\s+(?P<hi2>{number})  # range từ 85% đến 90%
+        )?
+        (?:
+            (?P<pct>\s?%)
+          | (?P<glued>đ|vnđ|vnd|kg){_NOT_WORD}                   # 500.000đ, 10kg
+          | (?P<scale>(?:\s+(?:{_SCALE_WORDS})){{1,3}}){_NOT_WORD}    # trăm nghìn tỷ at most
+        )?
+        {_TOKEN_END}
         """,
         regex.VERBOSE | regex.IGNORECASE,
     )
     folded_units = [u for u in cues.units if u == u.lower()]
     exact_units = [u for u in cues.units if u != u.lower()]
+    counted = _alt([*cues.units, *cues.currencies])
+    # A number in words needs a counted noun (or a scale word) after it: checking that here
+    # keeps the many "năm" (year) and "ba" out of the per-candidate checks.
+    words = regex.compile(
+        rf"""
+        {_TOKEN_START}
+        (?P<words>(?:{_LEAD_WORDS})(?:\s+(?:{_NUMERAL_WORDS})){{0,7}}+){_NOT_WORD}
+        (?:(?=\s+[“"]?(?:{counted}){_NOT_WORD})|(?<=(?:{_alt(set(MULTIPLIERS))})))
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
     comparator_of: dict[str, Comparator] = {}
     for symbol, group in cues.comparators.items():
         for phrase in [*group.before, *group.after]:
             comparator_of[_key(phrase)] = symbol
     before = [p for g in cues.comparators.values() for p in g.before]
     after = [p for g in cues.comparators.values() for p in g.after]
-    unit_tail = rf"{_NOT_WORD}"
+    durations = _alt(cues.durations)
+    other_non_units = [w for w in cues.non_units if w not in set(cues.durations)]
     return _Patterns(
         cues=cues,
-        candidate=candidate,
+        digits=digits,
+        words=words,
+        digit_groups=_group_names(digits),
+        word_groups=_group_names(words),
+        # a quoted name may be what is counted: 4 “Mái ấm Công đoàn”
         unit_folded=regex.compile(
-            rf"\s+(?P<unit>{_alt(folded_units)}){unit_tail}", regex.IGNORECASE
+            rf"\s+[“\"]?(?P<unit>{_alt(folded_units)}){_NOT_WORD}", regex.IGNORECASE
         )
         if folded_units
         else None,
-        unit_exact=regex.compile(rf"\s+(?P<unit>{_alt(exact_units)}){unit_tail}")
+        unit_exact=regex.compile(rf"\s+[“\"]?(?P<unit>{_alt(exact_units)}){_NOT_WORD}")
         if exact_units
         else None,
+        # an unlisted abbreviation in capitals counts people or bodies: 936 CN, 4 KCN, 77.000 CBCNVC
+        abbreviation=regex.compile(r"\s+(?P<unit>\p{Lu}{2,}(?:-\p{Lu}{2,})?)(?![\p{L}\p{N}])"),
         currency=regex.compile(
             rf"\s+(?P<unit>{_alt(list(cues.currencies))}){_NOT_WORD}(?!\s+chí)",
             regex.IGNORECASE,
         ),
-        non_unit=regex.compile(rf"\s+(?:{_alt(cues.non_units)}){_NOT_WORD}", regex.IGNORECASE),
+        non_unit=regex.compile(
+            rf"\s+(?:(?P<unit>{durations})|{_alt(other_non_units)}){_NOT_WORD}",
+            regex.IGNORECASE,
+        ),
         fallback_unit=regex.compile(r"\s+(?P<unit>\p{Ll}+(?:\s+\p{Ll}+)?)" + _NOT_WORD),
-        blocking=regex.compile(
-            rf"(?:^|[^\p{{L}}\p{{N}}])(?:{_alt(cues.blocking_before)})\s*$", regex.IGNORECASE
-        ),
-        blocking_exception=regex.compile(
-            rf"(?:^|[^\p{{L}}])(?:{_alt(cues.blocking_exceptions)})\s*$", regex.IGNORECASE
-        ),
-        comparator_before=regex.compile(
-            rf"(?:^|[^\p{{L}}])(?P<cue>{_alt(before)})\s*$", regex.IGNORECASE
-        ),
+        blocking=_before(cues.blocking_before),
+        blocking_exception=_before(cues.blocking_exceptions),
+        comparator_before=_before(before),
         comparator_after=regex.compile(rf"\s*(?P<cue>{_alt(after)}){_NOT_WORD}", regex.IGNORECASE)
         if after
         else regex.compile(r"(?!)"),
@@ -201,10 +302,38 @@ def _patterns() -> _Patterns:
         total=regex.compile(
             # a few words of subject may come first: "150 đại biểu chính thức trong tổng số 162"
             rf"(?:\s+\p{{Ll}}+){{0,4}}?\s*,?\s*(?:{_alt(cues.total_cues)})\s+"
-            rf"(?P<total>{NUMBER_PATTERN}){_NOT_WORD}",
+            rf"(?P<total>{number}){_NOT_WORD}",
             regex.IGNORECASE,
         ),
-        target=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(cues.target_cues)}){_NOT_WORD}", regex.I),
+        # "19.260 CĐ cơ sở/21.148 đơn vị": the whole follows the unit
+        unit_total=regex.compile(
+            rf"(?:\s+\p{{Ll}}+){{0,3}}?\s*/\s*(?P<total>{number})(?![\p{{N}}]|[-–/.,:]\p{{N}})"
+        ),
+        # "47/48 đoàn viên (đạt 97,9%)": the stated share of a ratio, after its unit
+        ratio_percent=regex.compile(
+            rf"[^\d()\n.;!?]{{0,80}}?\(\s*(?:đạt|bằng|chiếm|tỷ\s+lệ|tỉ\s+lệ)?\s*"
+            rf"(?P<pct>{number})\s*%\s*\)",
+            regex.IGNORECASE,
+        ),
+        duration_before=_before(cues.duration_before),
+        duration_after=regex.compile(
+            rf"\s+(?:{_alt(cues.duration_after)}){_NOT_WORD}|\s+lên\s+\d", regex.IGNORECASE
+        ),
+        per_duration=regex.compile(rf"\s*/\s*(?:{durations}){_NOT_WORD}", regex.IGNORECASE),
+        per_frequency=regex.compile(
+            rf"\s*/\s*(?:{_alt(cues.frequency_units)}){_NOT_WORD}", regex.IGNORECASE
+        ),
+        year_before=_before(cues.year_before),
+        anaphora=regex.compile(
+            rf"[^\d.;:!?\n]{{0,40}}?(?<![\p{{L}}])(?:{_alt(cues.anaphora_after)}){_NOT_WORD}",
+            regex.IGNORECASE,
+        ),
+        # "đạt 150% chỉ tiêu", "vượt chỉ tiêu": a result measured against a target
+        target=regex.compile(
+            rf"(?<![\p{{L}}])(?<!%\s*|(?<![\p{{L}}])(?:{_alt(cues.achieved_before)})\s+)"
+            rf"(?:{_alt(cues.target_cues)}){_NOT_WORD}",
+            regex.I,
+        ),
         period=regex.compile(
             rf"""(?<![\p{{L}}])(?:
                   (?:{_alt(cues.period_words)})\s+{_YEAR}(?:\s*[-–]\s*{_YEAR})?(?!\d)
@@ -219,9 +348,23 @@ def _patterns() -> _Patterns:
         ),
         subject_stop=_subject_stop_pattern([*cues.subject_stops, *cues.subject_verbs, *before]),
         percent_subject_stop=_subject_stop_pattern([*cues.subject_stops, *before]),
-        quotes=regex.compile(r"“[^”\n]*”|\"[^\"\n]*\""),
+        # a quote ends at the next opening quote too: unclosed ones cannot make this quadratic
+        quotes=regex.compile(r"“[^“”\n]*”|\"[^\"\n]*\""),
+        speech_before=regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(cues.speech_verbs)})\s*:\s*$",
+            regex.IGNORECASE | regex.REVERSE,
+        ),
+        speech_inside=regex.compile(r"[.!?…]\s+\p{Lu}"),
+        speech_after=regex.compile(r"\s*[-–—]\s"),
         list_number_after=regex.compile(r"[.)](?:\s|$)|\s*(?:là|\.)?\s*:"),
-        clause_end=regex.compile(r"[.!?;](?=\s|$)|\n"),
+        clause_end=regex.compile(r"[.!?;…](?=\s|$)|\n"),
+        sentence_end=regex.compile(r"[.!?…](?=\s|$)|\n"),
+        fallback_stops=frozenset(_key(w) for w in cues.fallback_stops),
+        subject_stop_words=frozenset(_key(w) for w in cues.subject_stops),
+        anaphoric_units=frozenset(_key(w) for w in cues.anaphoric_units),
+        frequency_units=frozenset(_key(w) for w in cues.frequency_units),
+        percent_nouns=frozenset(_key(w) for w in cues.percent_nouns),
+        synonyms={k: _key(v) for k, v in cues.unit_synonyms.items()},
     )
 
 
@@ -273,36 +416,35 @@ def extract_indicators(doc: ParsedArticle) -> list[Indicator]:
         return []
 
 
+# "hơn 95%" and "trên 95%" can be one fact; "trên 1 tỉ" and "gần 1 tỉ" cannot.
+_DIRECTION: dict[Comparator, int] = {"=": 0, "~": 0, ">": 1, "≥": 1, "<": -1, "≤": -1}
+
+
 def _extract(doc: ParsedArticle) -> list[Indicator]:
     pat = _patterns()
-    taken = [
+    taken = _disjoint(
         (r.start, r.end)
         for kind in ("documents", "terms")
         for r in doc.records.get(kind, [])
         if r.end - r.start < 80  # a long evidence span would hide real figures
-    ]
+    )
     results: list[Indicator] = []
-    seen: set[tuple[object, ...]] = set()
+    facts = _Facts()
     sections = doc.sections
     for index, section in doc.content():
         section_target = _section_is_target(pat, sections, index)
         context_period = _context_period(pat, sections, index)
-        for found in _find(pat, section, taken):
-            clause_start, clause_end = _clause(pat, section.text, found.start)
-            clause = section.text[clause_start:clause_end]
-            local = found.start - clause_start
-            is_target = section_target or _cue_before(pat.target, clause, local)
-            period = _nearest_period(pat, clause, local) or context_period
-            key = (
-                found.value,
-                found.value_max,
-                found.total,
-                found.unit,
-                (found.subject or "").lower() if found.unit == "%" else None,
-            )
-            if key in seen:
+        headline = section.kind in _HEADLINE_KINDS
+        bounds = _Bounds(pat, section.text)
+        for found in _find(pat, section, taken, bounds):
+            clause_start, clause_end = bounds.clause(found.start)
+            sentence_start = bounds.sentence_start(found.start)
+            is_target = section_target or bounds.target_between(clause_start, found.start)
+            period = bounds.nearest_period(clause_start, clause_end, found.start)
+            period = period or context_period
+            mention = (index, sentence_start, _words_before(section.text, found.start))
+            if not facts.is_new(_fact_keys(pat, found, is_target), mention, headline):
                 continue
-            seen.add(key)
             start, end = section.start + found.start, section.start + found.end
             results.append(
                 Indicator(
@@ -327,43 +469,200 @@ def _extract(doc: ParsedArticle) -> list[Indicator]:
     return results
 
 
-def _find(pat: _Patterns, section: Section, taken: list[tuple[int, int]]) -> list[_Found]:
+_HEADLINE_KINDS = frozenset({"title", "heading"})
+_Mention = tuple[int, int, str]  # section, sentence start, the two words before the number
+
+
+class _Facts:
+    """The facts stated so far, to keep each one once ("the same fact stated twice is one").
+
+    A repeat in another sentence is the same fact; within one sentence it is another fact
+    ("01 đồng chí được A khen, 01 đồng chí được B khen") unless the words before the number are
+    the same too (a headline run into its body). A headline drops comparators and target cues
+    ("10kg thịt" over "ít nhất 10kg"), so against a headline only the figures and unit count.
+    """
+
+    def __init__(self) -> None:
+        self._full: dict[tuple[object, ...], list[_Mention]] = {}
+        self._headline: dict[tuple[object, ...], list[_Mention]] = {}
+        self._any: dict[tuple[object, ...], list[_Mention]] = {}
+
+    def is_new(
+        self, keys: tuple[tuple[object, ...], tuple[object, ...]], mention: _Mention, headline: bool
+    ) -> bool:
+        full, base = keys
+        if _repeats(self._full.get(full, []), mention) or _repeats(
+            self._headline.get(base, []), mention
+        ):
+            return False
+        if headline and _repeats(self._any.get(base, []), mention):
+            return False
+        self._full.setdefault(full, []).append(mention)
+        self._any.setdefault(base, []).append(mention)
+        if headline:
+            self._headline.setdefault(base, []).append(mention)
+        return True
+
+
+def _repeats(earlier: list[_Mention], mention: _Mention) -> bool:
+    return any(m[:2] != mention[:2] or m[2] == mention[2] for m in earlier)
+
+
+def _disjoint(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted and merged where they overlap (for bisection in ``_inside``)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _fact_keys(
+    pat: _Patterns, found: _Found, is_target: bool
+) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """(full key, base key) of a mention. Base: the figures and the unit (abbreviations spelled
+    out; a ratio is specific enough without one) and, for a percentage, its subject. Full:
+    also whether it is a target and the direction of its comparator."""
+    if found.total is not None:
+        unit: str | None = None
+    else:
+        unit = pat.synonyms.get(found.unit, _key(found.unit)) if found.unit else None
+    subject = _subject_key(pat, found.subject) if found.unit == "%" else None
+    base = (found.value, found.value_max, found.total, unit, subject)
+    return (*base, is_target, _DIRECTION[found.comparator]), base
+
+
+_WORD = regex.compile(r"\S+")
+
+
+def _words_before(text: str, offset: int) -> str:
+    """The two words before ``offset``, lower case (a bounded look back)."""
+    return " ".join(_WORD.findall(text[max(0, offset - 40) : offset].lower())[-2:])
+
+
+def _subject_key(pat: _Patterns, subject: str | None) -> str:
+    """The subject of a percentage with its abbreviations spelled out, lower case."""
+    if not subject:
+        return ""
+    return " ".join(pat.synonyms.get(w, w.lower()) for w in subject.split())
+
+
+def _find(
+    pat: _Patterns, section: Section, taken: list[tuple[int, int]], bounds: _Bounds
+) -> list[_Found]:
     """Candidates of one section that pass every check (section-local offsets)."""
     text = section.text
-    quoted = [m.span() for m in pat.quotes.finditer(text)]
+    quoted = _names_in_quotes(pat, text)
+    names = pat.digit_groups  # groups() is much cheaper than groupdict()
+    candidates = [
+        (m.start(), m.end(), dict(zip(names, m.groups(), strict=True)), m.group(0))
+        for m in pat.digits.finditer(text)
+    ]
+    candidates.extend(_word_matches(pat, text))
+    candidates.sort(key=lambda c: c[0])
     consumed_until = -1
     found: list[_Found] = []
-    for match in pat.candidate.finditer(text):
-        start = match.start()
-        if start < consumed_until or _inside(start, quoted):
+    for candidate in candidates:
+        start = candidate[0]
+        if start < consumed_until or (quoted and _inside(start, quoted)):
             continue
         absolute = section.start + start
-        if any(a <= absolute < b for a, b in taken):
+        if taken and _inside(absolute, taken):
             continue
-        result = _check(pat, text, match)
+        result = _check(pat, text, candidate, bounds)
         if result is not None:
             found.append(result)
             consumed_until = result.end
     return found
 
 
+# (start, end, groups, text) of a number expression, section-local
+_Candidate = tuple[int, int, dict[str, str | None], str]
+_WORDS_WINDOW = 200  # a number in words and the counted noun after it fit in this
+
+
+def _word_matches(pat: _Patterns, text: str) -> list[_Candidate]:
+    """Numbers written in words, in text order, without overlaps.
+
+    Looking each lead word up with ``str.find`` and matching only there is several times
+    faster than a regex scan, which tries its lead-word alternation at every character. The
+    match runs on a short slice: ``regex`` costs time in the length of the string it is given,
+    whatever ``pos``, so matching in the whole of a huge paragraph would be quadratic.
+    """
+    lowered = text.lower()
+    names = pat.word_groups
+    found: list[_Candidate] = []
+    if len(lowered) != len(text):  # a character whose lower case is longer: offsets differ
+        found = [
+            (m.start(), m.end(), dict(zip(names, m.groups(), strict=True)), m.group(0))
+            for m in pat.words.finditer(text)
+        ]
+    for lead in _LEADS if not found else ():
+        at = lowered.find(lead)
+        while at >= 0:
+            base = max(0, at - 1)  # one character before, for the look-behind
+            match = pat.words.match(text[base : at + _WORDS_WINDOW], at - base)
+            if match is not None and match.group(0).lower() not in _AMBIGUOUS_ALONE:
+                groups = dict(zip(names, match.groups(), strict=True))
+                found.append((base + match.start(), base + match.end(), groups, match.group(0)))
+            at = lowered.find(lead, at + 1)
+    found.sort(key=lambda c: c[0])
+    kept: list[_Candidate] = []
+    for candidate in found:
+        if not kept or candidate[0] >= kept[-1][1]:
+            kept.append(candidate)
+    return kept
+
+
+def _names_in_quotes(pat: _Patterns, text: str) -> list[tuple[int, int]]:
+    """Spans of quoted names and titles (campaigns, programmes): their numbers are no figures.
+
+    Quoted speech is not skipped: it is opened by "cho biết:", followed by an attribution
+    dash ("” - ông A cho hay") or holds a full stop between sentences.
+    """
+    spans: list[tuple[int, int]] = []
+    for quote in pat.quotes.finditer(text):
+        start, end = quote.span()
+        if (
+            pat.speech_inside.search(quote.group(0))
+            or pat.speech_after.match(text[end : end + 4])
+            or pat.speech_before.search(text[max(0, start - 40) : start])
+        ):
+            continue
+        spans.append((start, end))
+    return spans
+
+
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= offset < b for a, b in spans)
+    """``offset`` inside one of ``spans`` (sorted by start, not overlapping)."""
+    at = bisect.bisect_right(spans, (offset, _MAX)) - 1
+    return at >= 0 and spans[at][0] <= offset < spans[at][1]
 
 
-def _check(pat: _Patterns, text: str, match: regex.Match[str]) -> _Found | None:
-    """The indicator a candidate stands for, or None when a check rejects it."""
-    start, end = match.span()
+_MAX = 1 << 62
+
+
+def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) -> _Found | None:
+    """The indicator a candidate stands for, or None when a check rejects it.
+
+    Every pattern runs on a short slice around the number (see ``_word_matches``).
+    """
+    start, end, groups, value_text = candidate
+    after = text[end : end + _AFTER_WINDOW]
+    if not _UNIT_AHEAD.match(after) and not any(groups.get(g) for g in _SELF_UNITS):
+        return None  # "2. Trong", "60, chủ", "1 2": no word, so no unit, follows
     before = text[max(0, start - _BEFORE_WINDOW) : start]
     if pat.blocking.search(before) and not pat.blocking_exception.search(before):
         return None
-    after = text[end : end + _AFTER_WINDOW]
     if not before.strip(" -–•+*\t") and pat.list_number_after.match(after):
         return None  # list numbering "1." / "Một là:"
-    shape = _shape(match)
+    shape = _shape(groups)
     if shape is None:
         return None
-    value, value_max, total, percent, is_percent, scaled, approximate = shape
+    value, value_max, total, percent, is_percent, scaled, date_like = shape
+    glued = groups.get("glued")
 
     # Unit: the longest of a known noun and a currency word; %, else a fallback noun.
     unit_match = _longest(
@@ -377,34 +676,90 @@ def _check(pat: _Patterns, text: str, match: regex.Match[str]) -> _Found | None:
             if m is not None
         ]
     )
-    non_unit = pat.non_unit.match(after)
-    if non_unit is not None and (unit_match is None or non_unit.end() >= unit_match.end()):
-        return None  # a length of time, an age, a rating; "lần lượt" (in turn) is no "lần"
+    if is_percent or glued:
+        unit_match = None
+    else:
+        non_unit = pat.non_unit.match(after)
+        if non_unit is not None and (unit_match is None or non_unit.end() >= unit_match.end()):
+            # a length of time, an age, a rating; "lần lượt" (in turn) is no "lần"; a length
+            # of time that is a measured limit or amount is one
+            if non_unit["unit"] is None or not _measured_duration(
+                pat, before, after[non_unit.end() :], value_max
+            ):
+                return None
+            unit_match = non_unit
     if unit_match is not None and _starts_name(pat, unit_match["unit"]):
         unit_match = None
     confidence = 0.9
     unit: str | None
     if is_percent:
         unit, unit_end = "%", 0
+    elif glued:
+        unit, unit_end = _currency_of(pat, glued) or glued.lower(), 0
     elif unit_match is not None:
         unit, unit_end = unit_match["unit"], unit_match.end()
         currency = pat.cues.currencies.get(unit) or _currency_of(pat, unit)
         if currency is not None:
             unit = currency
     else:
-        unit, unit_end = _fallback_unit(pat, after)
-        confidence = 0.6
-        if unit is None and total is not None and percent is not None:
-            unit, unit_end, confidence = None, 0, 0.8
-        elif unit is None or _after_name(before):
-            return None  # "France 24 dẫn lời": a number in a name, not a count
-    if _looks_like_year(match, unit_match is not None or is_percent or scaled):
+        abbreviation = None if _after_name(before) else pat.abbreviation.match(after)
+        if abbreviation is not None:
+            unit, unit_end, confidence = abbreviation["unit"], abbreviation.end(), 0.7
+        else:
+            unit, unit_end = _fallback_unit(pat, after)
+            confidence = 0.6
+            if unit is None and total is not None and percent is not None:
+                unit, unit_end, confidence = None, 0, 0.8
+            elif unit is None or _after_name(before):
+                return None  # "France 24 dẫn lời": a number in a name, not a count
+    if _looks_like_year(groups, unit_match is not None or is_percent or scaled or bool(glued)):
         return None
-    if match["words"] is not None and unit_match is None and not scaled:
-        return None  # words need a known noun: "một số", "Ba là", "năm ngoái"
+    # words need a known noun ("một số", "Ba là", "năm ngoái"), and not one they point back
+    # at ("hai tổ chức" = the two just named)
+    words = groups.get("words")
+    if words is not None and words[:3].lower() == "năm" and pat.year_before.search(before):
+        return None  # "Hằng năm chi bộ …": a year
+    if words is not None and _VAGUE_BEFORE.search(before):
+        return None  # "vài ba điểm", "hàng trăm người": a magnitude, no figure
+    if words is not None and not scaled:
+        if unit_match is None or _key(unit_match["unit"]) in pat.anaphoric_units:
+            return None
+        if words.lower() == "năm" and " " not in unit_match["unit"].strip():
+            return None  # "là năm bản lề": "năm" alone counts only nouns of 2+ syllables
+    tail = text[end : end + 3 * _AFTER_WINDOW]  # positions in it are relative to ``end``
+    if (
+        unit is not None
+        and _key(unit) in pat.frequency_units
+        and pat.per_duration.match(tail, unit_end)
+    ):
+        return None  # "1 lần/tháng" is a frequency
+    if unit_end and pat.anaphora.match(tail, unit_end):
+        return None  # "07 nội dung kể trên": a figure already given
+    if (
+        unit is not None
+        and isinstance(value, float)
+        and _key(unit) in pat.percent_nouns
+        and value_max is None
+        and total is None
+    ):
+        unit = "%"  # "đạt 133,4 chỉ tiêu": no count of targets has decimals
 
     evidence_end = end + unit_end
-    comparator: Comparator = "~" if approximate else "="
+    if total is None and unit not in (None, "%", "VND", "USD") and unit_end:
+        whole = pat.unit_total.match(tail, evidence_end - end)
+        whole_value = parse_number(whole["total"]) if whole else None
+        if whole is not None and whole_value is not None and whole_value > value:
+            total = whole_value
+            evidence_end = end + whole.end()
+    if total is not None and percent is None:
+        stated = pat.ratio_percent.match(tail, evidence_end - end)
+        if stated is not None:
+            percent_value = parse_number(stated["pct"])
+            percent = None if percent_value is None else float(percent_value)
+            evidence_end = end + stated.end()
+    if date_like and percent is None:
+        return None  # 1/5 reads as a date unless a percentage confirms the ratio
+    comparator: Comparator = "="
     evidence_start = start
     cue = pat.comparator_before.search(before)
     if cue is not None:
@@ -425,9 +780,9 @@ def _check(pat: _Patterns, text: str, match: regex.Match[str]) -> _Found | None:
             total = whole_value
             evidence_end += whole.end()
     unit_start = end + unit_match.start("unit") if unit_match and not is_percent else None
-    if unit_start is None and unit is not None and unit != "%":
+    if unit_start is None and unit is not None and unit != "%" and unit_end:
         unit_start = end + unit_end - len(unit)  # the fallback noun, as written
-    subject = _subject(pat, text, start, end + unit_end, unit, unit_start)
+    subject = _subject(pat, text, start, end + unit_end, unit, unit_start, bounds)
     return _Found(
         start=evidence_start,
         end=evidence_end,
@@ -438,25 +793,47 @@ def _check(pat: _Patterns, text: str, match: regex.Match[str]) -> _Found | None:
         unit=unit,
         subject=subject,
         comparator=comparator,
-        value_text=match.group(0),
+        value_text=value_text,
         confidence=confidence,
     )
+
+
+def _measured_duration(
+    pat: _Patterns, before: str, following: str, value_max: Number | None
+) -> bool:
+    """A length of time that is a limit, change or rate ("không quá 2 ngày", "lên 6 tháng",
+    "từ 3 tháng trở lên", "36 giờ/tháng", "từ 10-15 năm"), not the span of a period."""
+    if pat.per_frequency.match(following):
+        return False  # "3 năm/lần": how often, not how long
+    if pat.duration_before.search(before) or pat.duration_after.match(following):
+        return True
+    if pat.per_duration.match(following):
+        return True
+    if value_max is not None:
+        cue = pat.comparator_before.search(before)
+        return cue is not None and _key(cue["cue"]) == "từ"
+    return False
 
 
 _Shape = tuple[Number, Number | None, Number | None, float | None, bool, bool, bool]
 
 
-def _shape(match: regex.Match[str]) -> _Shape | None:
-    """(value, value_max, total, percent, is_percent, scaled, approximate), or None."""
-    if match["words"] is not None:
-        words = match["words"]
+def _shape(match: dict[str, str | None]) -> _Shape | None:
+    """(value, value_max, total, percent, is_percent, scaled, date_like), or None.
+
+    ``date_like``: a ratio such as 1/5 that reads as a date unless a percentage confirms it.
+    """
+    words = match.get("words")
+    if words is not None:
         number = parse_number_words(words)
         if number is None or number == 0 or words.lower() in _AMBIGUOUS_ALONE:
             return None
-        first = words.split()[0].lower()
         has_scale = any(w.lower() in MULTIPLIERS or w.lower() == "chục" for w in words.split())
-        return number, None, None, None, False, has_scale, first in APPROXIMATE_WORDS
-    value = parse_number(match["a"])
+        return number, None, None, None, False, has_scale, False
+    low = match["a"]
+    if low is None:
+        return None
+    value = parse_number(low)
     if value is None:
         return None
     scale_words = match["scale"] or ""
@@ -464,14 +841,11 @@ def _shape(match: regex.Match[str]) -> _Shape | None:
     value_max = parse_number(high_text) if high_text else None
     if value_max is not None and value_max <= value:
         return None  # "3-2" is a date, not a range
-    if (
-        value_max is not None
-        and regex.fullmatch(_YEAR, match["a"])
-        and regex.fullmatch(_YEAR, high_text or "")
-    ):
+    if value_max is not None and _YEAR_RE.fullmatch(low) and _YEAR_RE.fullmatch(high_text or ""):
         return None  # year range 2020 - 2025
     total: Number | None = None
     percent: float | None = None
+    date_like = False
     if match["whole"] is not None:
         total = parse_number(match["whole"])
         if total is None or total == 0 or value > total:
@@ -480,22 +854,23 @@ def _shape(match: regex.Match[str]) -> _Shape | None:
             stated = parse_number(match["rpct"])
             percent = None if stated is None else float(stated)
         elif value <= 31 and total <= 12:
-            return None  # 1/5 reads as a date unless a percentage confirms the ratio
+            date_like = True
     if scale_words:
         value = scale(value, scale_words)
         value_max = scale(value_max, scale_words) if value_max is not None else None
         total = scale(total, scale_words) if total is not None else None  # 6,8/32,2 tỷ đồng
-    return value, value_max, total, percent, match["pct"] is not None, bool(scale_words), False
+    is_percent = any(match[g] is not None for g in ("pct", "lowpct", "lowpct2"))
+    return value, value_max, total, percent, is_percent, bool(scale_words), date_like
 
 
-def _looks_like_year(match: regex.Match[str], has_unit: bool) -> bool:
+def _looks_like_year(match: dict[str, str | None], has_unit: bool) -> bool:
     """A bare 19xx/20xx with no counted noun after it."""
-    digits = match["a"]
+    digits = match.get("a")
     return (
         digits is not None
         and not has_unit
-        and match["whole"] is None
-        and regex.fullmatch(_YEAR, digits) is not None
+        and match.get("whole") is None
+        and _YEAR_RE.fullmatch(digits) is not None
     )
 
 
@@ -509,7 +884,12 @@ def _after_name(before: str) -> bool:
 
 def _starts_name(pat: _Patterns, unit: str) -> bool:
     """A capitalised single word not listed so ("1 Bộ …") starts a name, not a unit."""
-    return " " not in unit and unit[0].isupper() and unit not in pat.cues.units
+    return (
+        " " not in unit
+        and unit[0].isupper()
+        and unit not in pat.cues.units
+        and unit not in pat.cues.currencies
+    )
 
 
 def _longest(matches: list[regex.Match[str]]) -> regex.Match[str] | None:
@@ -530,8 +910,7 @@ def _fallback_unit(pat: _Patterns, after: str) -> tuple[str | None, int]:
     if match is None:
         return None, 0
     words = match["unit"].split()
-    stops = {_key(w) for w in pat.cues.fallback_stops}
-    subject_stops = {_key(w) for w in pat.cues.subject_stops}
+    stops, subject_stops = pat.fallback_stops, pat.subject_stop_words
     if words[0] in stops or words[0] in subject_stops:
         return None, 0
     if len(words) == 2 and (words[1] in stops or words[1] in subject_stops):
@@ -546,6 +925,7 @@ def _subject(
     unit_end: int,
     unit: str | None,
     unit_start: int | None,
+    bounds: _Bounds,
 ) -> str | None:
     """What is counted: the unit and the phrase after it, or the "tỷ lệ …" phrase before.
 
@@ -555,17 +935,17 @@ def _subject(
     tail = text[unit_end : unit_end + _AFTER_WINDOW]
     stop = (pat.percent_subject_stop if unit == "%" else pat.subject_stop).search(tail)
     following = tail[: stop.start()] if stop else tail
-    words = list(regex.finditer(r"\S+", following))[:_SUBJECT_MAX_WORDS]
+    words = list(_WORD.finditer(following))[:_SUBJECT_MAX_WORDS]
     phrase_end = unit_end + (words[-1].end() if words else 0)
     has_after = bool(words) and words[0].group(0)[0].isalpha()
     if unit == "%":
         if has_after:
             return _tidy_subject(text[unit_end:phrase_end])
-        return _rate_subject(pat, text, start)
+        return _rate_subject(pat, text, start, bounds)
     if unit in {"VND", "USD"}:
         return None
     if not has_after:
-        return _rate_subject(pat, text, start) or (unit or None)
+        return _rate_subject(pat, text, start, bounds) or (unit or None)
     head = unit_start if unit_start is not None else unit_end
     return _tidy_subject(text[head:phrase_end])
 
@@ -578,17 +958,14 @@ def _tidy_subject(phrase: str) -> str | None:
 _TRAILING_JOINERS = regex.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$", regex.IGNORECASE)
 
 
-def _rate_subject(pat: _Patterns, text: str, start: int) -> str | None:
+def _rate_subject(pat: _Patterns, text: str, start: int, bounds: _Bounds) -> str | None:
     """The phrase between "Tỷ lệ" and the verb or comparator before the number."""
-    window_start = max(0, start - _CLAUSE_WINDOW)  # bounded: linear on huge paragraphs
-    clause_start = max(
-        (m.end() for m in pat.clause_end.finditer(text, window_start, start)),
-        default=window_start,
-    )
-    rates = list(pat.rate.finditer(text, clause_start, start))
+    clause_start = bounds.clause_start(start)
+    base = max(0, clause_start - 1)  # one character before, for the look-behind
+    rates = list(pat.rate.finditer(text[base:start], clause_start - base))
     if not rates:
         return None
-    phrase = text[rates[-1].end() : start]
+    phrase = text[base + rates[-1].end() : start]
     # The subject ends at a digit ("tỷ lệ A 1 - 2 x và B từ 2 x": B has no rate of its own),
     # a bracket, the verb that links it to the figure, or a comparator.
     cut = pat.rate_end.search(phrase)
@@ -597,37 +974,105 @@ def _rate_subject(pat: _Patterns, text: str, start: int) -> str | None:
     return _tidy_subject(" ".join(phrase.split()[:_SUBJECT_MAX_WORDS]).strip(" ,:("))
 
 
-def _clause(pat: _Patterns, text: str, offset: int) -> tuple[int, int]:
-    """Bounds of the clause holding ``offset`` (between . ! ? ; or line breaks)."""
-    window_start = max(0, offset - _CLAUSE_WINDOW)
-    start = max(
-        (m.end() for m in pat.clause_end.finditer(text, window_start, offset)),
-        default=window_start,
-    )
-    end_match = pat.clause_end.search(text, offset, offset + _CLAUSE_WINDOW)
-    return start, end_match.start() if end_match else min(len(text), offset + _CLAUSE_WINDOW)
+class _Bounds:
+    """Clause and sentence ends of one section, found in one pass; looked up by bisection.
+
+    A clause ends at . ! ? ; or a line break, a sentence at . ! ? or a line break; either is
+    cut ``_CLAUSE_WINDOW`` characters from the number, so that cues far away never count and
+    a huge paragraph stays linear.
+    """
+
+    def __init__(self, pat: _Patterns, text: str) -> None:
+        self._length = len(text)
+        spans = [m.span() for m in pat.clause_end.finditer(text)]
+        self._clause_starts = [a for a, _ in spans]
+        self._clause_ends = [b for _, b in spans]
+        self._sentence_ends = [m.end() for m in pat.sentence_end.finditer(text)]
+        self._targets = _LazyScan(pat.target, text)
+        self._periods = _LazyScan(pat.period, text)
+
+    def target_between(self, start: int, offset: int) -> bool:
+        """A target cue of the clause starting at ``start`` that ends before ``offset`` (the
+        unit after the number never counts)."""
+        _, end = self.clause(offset)
+        cues = self._targets.within(start, end)
+        return bool(cues) and cues[0][1] <= offset
+
+    def nearest_period(self, start: int, end: int, offset: int) -> str | None:
+        """The period phrase of the clause ``start:end`` closest to ``offset``; a single year
+        ("năm 2020") is more precise than a term or "hằng năm" and wins."""
+        periods = self._periods.within(start, end)
+        if not periods:
+            return None
+        best = min(
+            periods,
+            key=lambda m: (
+                _YEAR_PERIOD.fullmatch(m[2]) is None,
+                min(abs(m[0] - offset), abs(m[1] - offset)),
+            ),
+        )
+        return " ".join(best[2].split())
+
+    def clause(self, offset: int) -> tuple[int, int]:
+        """Bounds of the clause holding ``offset``."""
+        start = _last_at_most(self._clause_ends, offset, offset - _CLAUSE_WINDOW)
+        at = bisect.bisect_left(self._clause_starts, offset)
+        limit = min(self._length, offset + _CLAUSE_WINDOW)
+        if at < len(self._clause_starts) and self._clause_starts[at] < limit:
+            return start, self._clause_starts[at]
+        return start, limit
+
+    def clause_start(self, offset: int) -> int:
+        return _last_at_most(self._clause_ends, offset, offset - _CLAUSE_WINDOW)
+
+    def sentence_start(self, offset: int) -> int:
+        return _last_at_most(self._sentence_ends, offset, offset - _CLAUSE_WINDOW)
 
 
-def _cue_before(pattern: regex.Pattern[str], clause: str, offset: int) -> bool:
-    """A cue in the clause before ``offset`` (the unit after the number never counts)."""
-    return pattern.search(clause, 0, offset) is not None
+_MARGIN = 64  # longer than any cue phrase: a rescan from here finds one cut at the old end
 
 
-def _nearest_period(pat: _Patterns, clause: str, offset: int) -> str | None:
-    """The period phrase of the clause closest to ``offset``."""
-    periods = list(pat.period.finditer(clause))
-    if not periods:
-        return None
-    # A single year ("năm 2020") is more precise than a term or "hằng năm": it wins, then the
-    # nearest one.
-    best = min(
-        periods,
-        key=lambda m: (
-            regex.fullmatch(rf"\S+\s+{_YEAR}", m.group(0)) is None,
-            min(abs(m.start() - offset), abs(m.end() - offset)),
-        ),
-    )
-    return " ".join(best.group(0).split())
+class _LazyScan:
+    """Matches of one pattern in a section, scanned only inside the clauses that hold numbers.
+
+    The clauses are asked for in text order; where one overlaps the run already scanned (a long
+    paragraph without stops) only its new part is scanned, so that the work stays linear.
+    """
+
+    def __init__(self, pattern: regex.Pattern[str], text: str) -> None:
+        self._pattern = pattern
+        self._text = text
+        self._matches: list[tuple[int, int, str]] = []  # start, end, text
+        self._starts: list[int] = []
+        self._run = (0, 0)  # the contiguous range scanned last
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The matches inside ``start:end``, by start."""
+        run_start, run_end = self._run
+        if run_start <= start <= run_end:
+            scan_from = max(start, run_end - _MARGIN)
+            self._run = (run_start, max(run_end, end))
+        else:
+            scan_from = start
+            self._run = (start, end)
+        if scan_from < end:
+            base = max(0, scan_from - 1)  # one character before, for the look-behind
+            piece = self._text[base:end]  # a slice: see _word_matches
+            for match in self._pattern.finditer(piece, scan_from - base):
+                found = (base + match.start(), base + match.end(), match.group(0))
+                at = bisect.bisect_left(self._starts, found[0])
+                if at == len(self._starts) or self._starts[at] != found[0]:
+                    self._starts.insert(at, found[0])
+                    self._matches.insert(at, found)
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return [m for m in self._matches[first:last] if m[1] <= end]
+
+
+def _last_at_most(ends: list[int], offset: int, floor: int) -> int:
+    """The last of the sorted ``ends`` at or before ``offset``, but not before ``floor``."""
+    at = bisect.bisect_right(ends, offset) - 1
+    return max(ends[at] if at >= 0 else 0, floor, 0)
 
 
 def _context_text(sections: list[Section], index: int) -> str:
