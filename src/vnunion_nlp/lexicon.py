@@ -74,7 +74,9 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
 def alternation(words: Iterable[str]) -> str:
     """Regex alternation of whole phrases, longest first so that the longest phrase wins.
 
-    A space in a phrase matches any run of spaces. An empty group is a data-file mistake.
+    A space in a phrase matches any run of spaces. An empty group is a data-file mistake. Right for
+    patterns searched in either direction (``regex.REVERSE`` too); see ``prefix_tree`` for large
+    groups tried at every character.
 
     >>> print(alternation(["Công đoàn", "Công đoàn cơ sở"]))
     Công\\s+đoàn\\s+cơ\\s+sở|Công\\s+đoàn
@@ -83,3 +85,51 @@ def alternation(words: Iterable[str]) -> str:
     if not ordered:
         raise DataFileError("empty word group")
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def prefix_tree(words: Iterable[str]) -> str:
+    """The same alternation as ``alternation``, laid out as a prefix tree, for forward matching.
+
+    The engine follows one branch per next character instead of trying every phrase: worth it for
+    the family names, honorifics and titles that are tried at every character of an article. Every
+    phrase that can match at one place is a prefix of the longer ones there, and the deeper branch
+    is tried first, so the longest phrase still wins. Not for ``regex.REVERSE`` patterns, which
+    read phrases from their end.
+
+    >>> print(prefix_tree(["Công đoàn", "Công đoàn cơ sở", "Chi bộ"]))
+    C(?:ông\\s+đoàn(?:\\s+cơ\\s+sở)?|hi\\s+bộ)
+    """
+    phrases = {" ".join(w.split()) for w in words if w.strip()}
+    if not phrases:
+        raise DataFileError("empty word group")
+    trie: _Trie = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return _trie_pattern(trie)
+
+
+_Trie = dict[str, "_Trie"]
+_END = ""  # marks the end of a phrase inside the tree
+
+
+def _depth(node: _Trie) -> int:
+    return max((1 + _depth(child) for child in node.values()), default=0)
+
+
+def _trie_pattern(node: _Trie) -> str:
+    # Deeper branches first: under IGNORECASE "T…" and "t…" may both match, and the longer wins.
+    branches = sorted(
+        ((char, child) for char, child in node.items() if char != _END),
+        key=lambda item: (-_depth(item[1]), item[0]),
+    )
+    parts = [(r"\s+" if char == " " else regex.escape(char)) + _trie_pattern(child)
+             for char, child in branches]  # fmt: skip
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if _END not in node:
+        return body
+    return f"(?:{body})?" if len(parts) > 1 or len(body) > 1 else f"{body}?"

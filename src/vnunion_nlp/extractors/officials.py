@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 import regex
 
 from vnunion_nlp.document import ParsedArticle
-from vnunion_nlp.lexicon import DataModel, load_tsv, load_yaml
+from vnunion_nlp.lexicon import DataModel, load_tsv, load_yaml, prefix_tree
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.normalize import fold
 from vnunion_nlp.records import Official, OfficialRole
@@ -91,39 +90,6 @@ class _Patterns:
     folded_honorifics: tuple[str, ...]
 
 
-def _trie(words: Iterable[str]) -> str:
-    """Regex alternation of whole phrases factored by common prefix, longest first.
-
-    The same language as ``lexicon.alternation`` (a space matches any run of spaces), but the
-    engine tries one branch per next character instead of every phrase at every position: the
-    family names, honorifics and titles are tried at every character of an article.
-
-    >>> print(_trie(["Phó Chủ tịch", "Phó Bí thư", "Phó"]))
-    Phó(?:\\s+(?:Bí\\s+thư|Chủ\\s+tịch))?
-    """
-    root: dict[str, Any] = {}
-    for word in {w.strip() for w in words if w.strip()}:
-        node = root
-        for char in " ".join(word.split()):
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [
-            (r"\s+" if char == " " else regex.escape(char)) + build(child)
-            for char, child in sorted(node.items())
-            if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    if not root:
-        raise ValueError("empty word group")
-    return build(root)
-
-
 def _before_cue(phrase: str) -> str:
     """ "du … co" → "du", up to twelve words, "co"; "^theo" → "theo" opening the sentence."""
     anchored = phrase.startswith("^")
@@ -147,12 +113,12 @@ def _roles_before(cues: OfficialCues) -> tuple[regex.Pattern[str], dict[str, Off
 def _patterns() -> _Patterns:
     cues = load_yaml("officials.yaml", OfficialCues)
     roles_before, role_groups = _roles_before(cues)
-    surnames = _trie(row["surname"] for row in load_tsv("surnames.tsv"))
+    surnames = prefix_tree(row["surname"] for row in load_tsv("surnames.tsv"))
     syllable = r"\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)?"
     name_body = rf"(?:{surnames})(?:\s+{syllable}){{1,3}}(?![\p{{L}}\d])"
     name = rf"(?P<name>{name_body})"
-    heads = _trie(cues.position_heads)
-    honorifics = _trie(cues.honorifics)
+    heads = prefix_tree(cues.position_heads)
+    honorifics = prefix_tree(cues.honorifics)
     # A title word may hold inner dots ("TP.HCM", "T.Ư") and may end in the dot of a short
     # abbreviation before a capital ("TP. Hà Nội"), but no other dot: a title does not cross a
     # full stop ("Thủ tướng nói. Văn Duẩn" is a byline). A bracket is a title word too
@@ -203,7 +169,9 @@ def _patterns() -> _Patterns:
         # A title holding an honorific or "và" joins two people: "Phó Tổng Giám đốc và đồng
         # chí Vũ Thị Vĩnh Thanh" gives her no title.
         title_breaks=regex.compile(rf"(?<![\p{{L}}])(?:{honorifics}|và)(?![\p{{L}}])"),
-        honorific_at=regex.compile(rf"\s*(?:{_trie(h for h in cues.honorifics if ' ' in h)})\s"),
+        honorific_at=regex.compile(
+            rf"\s*(?:{prefix_tree(h for h in cues.honorifics if ' ' in h)})\s"
+        ),
         honorific_word=regex.compile(rf"(?<![\p{{L}}])(?:{honorifics})(?![\p{{L}}])"),
         quote_before=regex.compile(rf"[”\"]\s*,\s*(?:(?:{honorifics})\s*)?$"),
         # A clause ends at a full stop (not the dot of "TP. Hà Nội"), ";", a line or a quotation.
