@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import regex
 
 from vnunion_nlp.cli import main, parse_args
 
@@ -59,3 +62,24 @@ def test_ci_runs_the_readme_test_command() -> None:
     test_command = blocks[2].split("\n```")[0].strip()
     assert "pytest" in test_command
     assert test_command in CI.read_text(encoding="utf-8")
+
+
+def _readme_examples() -> list[tuple[str, str]]:
+    """Each ```python block of README that a ```text block of its output follows."""
+    block = r"(?:(?!```).)*"  # the inside of one block, never across a fence
+    pattern = regex.compile(
+        rf"```python\n(?P<code>{block})```\s*```text\n(?P<out>{block})```", regex.S
+    )
+    return [(m["code"], m["out"]) for m in pattern.finditer(README.read_text(encoding="utf-8"))]
+
+
+EXAMPLES = _readme_examples()
+
+
+@pytest.mark.parametrize(("code", "output"), EXAMPLES, ids=[c.split("\n")[-2] for c, _ in EXAMPLES])
+def test_readme_examples_print_what_readme_shows(code: str, output: str) -> None:
+    # A fresh interpreter in the repository, as a reader would run the example.
+    ran = subprocess.run(
+        [sys.executable, "-c", code], cwd=README.parent, capture_output=True, text=True, check=True
+    )
+    assert ran.stdout == output
