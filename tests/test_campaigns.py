@@ -153,6 +153,10 @@ BUGS_CAUGHT: list[tuple[str, list[dict[str, Any]]]] = [
         "gắn với việc thực hiện “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” trong cán bộ",
         [{"name": "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"}],
     ),
+    (  # a lower-case motto is a name; the full stop inside the quotes is not part of it
+        "Triển khai cuộc vận động cán bộ, công chức “nói không với tiêu cực”; Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam.”",
+        [{"name": "nói không với tiêu cực"}, {"name": "Người Việt Nam ưu tiên dùng hàng Việt Nam"}],
+    ),
     (  # a quoted programme name after a count is still the programme
         "bàn giao 4 “Mái ấm Công đoàn” cho đoàn viên khó khăn",
         [{"name": "Mái ấm Công đoàn"}],
@@ -175,6 +179,9 @@ NEGATIVES = [
     "tuyên dương cá nhân tiêu biểu trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
     "đội nữ đạt Giải Nhất Hội diễn văn nghệ",  # a prize rank, no tournament
     "kịp thời giải quyết chế độ cho người lao động",
+    "hai người cùng ngồi chung “ghế nóng” của chương trình truyền hình",  # scare quotes
+    "ông lý giải: “Đây là quyền của họ. Chúng tôi chỉ làm theo quy định”",  # speech
+    "trong cuộc thi, việc “bỏ ngang”",  # a lower-case phrase set off
 ]
 
 

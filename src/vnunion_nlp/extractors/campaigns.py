@@ -41,6 +41,7 @@ class KnownCampaign(DataModel):
     name: str
     kind: str | None
     same_as: str | None = None
+    capitalised_only: bool = False
 
 
 class CampaignCues(DataModel):
@@ -79,6 +80,7 @@ class _Lexicon:
     # scanned (a substring test runs at C speed, the case-insensitive pattern does not).
     known_keys: tuple[str, ...]
     known_kind: dict[str, str | None]
+    capitalised_only: frozenset[str]  # folded names
     aliases: dict[str, str]
     themed_year_re: regex.Pattern[str]
     launcher_after_re: regex.Pattern[str]
@@ -132,6 +134,7 @@ def _lexicon() -> _Lexicon:
         known_re,
         tuple(k.name.lower().replace(",", "") for k in data.known),
         known_kind,
+        frozenset(_fold(k.name) for k in data.known if k.capitalised_only),
         aliases,
         themed_year_re,
         launcher_after_re,
@@ -220,14 +223,25 @@ def _blocked(text: str, quote_start: int, floor: int) -> bool:
     return bool(last) and not regex.search(r"\p{L}", before[last[-1].end() :].replace(":", ""))
 
 
+def _name_like(name: str) -> bool:
+    """A quote that can be a campaign's name: not scare quotes, not speech."""
+    if not regex.search(r"\p{L}", name) or _SENTENCE_BREAK.search(name):
+        return False  # "lý giải: “Ban đầu … thật lòng. Nay …”" is speech
+    if name[:1].isupper() or name[:1].isdigit():
+        return True
+    # In lower case, "ngồi chung “ghế nóng”" is a phrase set off and a long quote is speech; a
+    # lower-case name is a short motto ("cuộc vận động … “nói không với tiêu cực”").
+    return 2 < len(name.split()) <= 8
+
+
 def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef]) -> list[_Found]:
     lex = _lexicon()
     out: list[_Found] = []
     previous: _Found | None = None
     blocked_end: int | None = None  # end of the last blocked quote: its list is blocked too
     for quote in _QUOTE.finditer(text, sec_start, sec_end):
-        name = quote["name"].strip()
-        if not regex.search(r"\p{L}", name) or _in_documents(quote.start(), documents):
+        name = quote["name"].strip().rstrip(".")
+        if not _name_like(name) or _in_documents(quote.start(), documents):
             previous = None
             continue
         if _blocked(text, quote.start(), sec_start) or (
@@ -271,7 +285,7 @@ def _known(text: str, sec_start: int, sec_end: int) -> list[_Found]:
         if _blocked(text, m.start(), sec_start):
             continue
         quoted = m.group(0).startswith("“")
-        if not quoted and not name[:1].isupper():
+        if not quoted and not name[:1].isupper() and _fold(name) in lex.capitalised_only:
             continue  # "việc học tập và làm theo …" in lower case: the activity, not the drive
         if not quoted and _COUNT_BEFORE.search(text, max(sec_start, m.start() - 3), m.start()):
             continue  # "xây 46 Mái ấm Công đoàn": houses counted, not the programme
