@@ -39,6 +39,7 @@ EXAMPLES = [
 NEGATIVES = [
     ("generic plural", "Tuyên truyền đại hội Đảng các cấp và đại hội công đoàn các cấp."),
     ("shareholders' meeting", "Công ty tổ chức đại hội đồng cổ đông thường niên năm 2024."),
+    ("martial-arts games", "Khai mạc đại hội Võ thuật cổ truyền toàn quốc lần thứ 2 tại Bình Định."),
     ("a resolution's name only", "Các cấp công đoàn thực hiện Nghị quyết Đại hội Công đoàn huyện."),
     ("a verb after the cue", "Đại hội cũng đã thông qua nhiều nội dung quan trọng."),
     ("a lone abbreviation", "Hướng dẫn tổ chức Đại hội CĐCS trong doanh nghiệp."),
