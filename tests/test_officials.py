@@ -28,6 +28,7 @@ EXAMPLES = [
     ("no honorific, post taken", "Đặng Quốc Bảo được bầu làm Phó Chủ tịch Công đoàn ngành.", "Đặng Quốc Bảo", ["Phó Chủ tịch Công đoàn ngành"], "elected"),
     ("appointed", "Ông Huỳnh Tấn Lợi được chỉ định giữ chức Chủ tịch CĐCS lâm thời.", "Huỳnh Tấn Lợi", ["Chủ tịch CĐCS lâm thời"], "appointed"),
     ("speaking, bà", "Bà Trịnh Thu Trang, Phó Chủ tịch LĐLĐ thành phố phát biểu tại hội nghị.", "Trịnh Thu Trang", ["Phó Chủ tịch LĐLĐ thành phố"], "speaking"),
+    ("a stop word inside a fixed phrase", "Ông Lê Văn Thành, Phó Chủ tịch Hiệp hội doanh nghiệp nhỏ và vừa tỉnh xác nhận thông tin này.", "Lê Văn Thành", ["Phó Chủ tịch Hiệp hội doanh nghiệp nhỏ và vừa tỉnh"], "speaking"),
     ("rank is no position", "Thiếu tướng Bùi Quang Thanh, Cục trưởng Cục Công tác Đảng dự buổi lễ.", "Bùi Quang Thanh", ["Cục trưởng Cục Công tác Đảng"], "mentioned"),
     ("name ran into the next sentence", "Lãnh đạo trao quà cho đồng chí Ngô Văn Tú Với thành tích đó, anh được khen.", "Ngô Văn Tú", [], "awarded"),
     ("ran into the next honorific", "Lãnh đạo chúc mừng đồng chí Đỗ Kim Hùng Đồng chí Đỗ Kim Hùng hứa sẽ phấn đấu.", "Đỗ Kim Hùng", [], "speaking"),

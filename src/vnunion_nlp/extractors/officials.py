@@ -53,6 +53,7 @@ class OfficialCues(DataModel):
     position_heads: list[str]
     position_prefixes: list[str]
     position_stops: list[str]
+    stop_phrases: list[str]
     roles: dict[OfficialRole, list[str]]
     roles_before: dict[OfficialRole, list[str]]
     awarded_after_cho: list[str]
@@ -205,9 +206,12 @@ def _positions(listing: str) -> list[str]:
 
 def _stop(listing: str) -> int:
     """Where the verb of the clause ends the titles; "việc làm" (a job) is a noun, no verb."""
+    pat = _patterns()
     position = 0
-    while stop := _patterns().position_stop.search(listing, position):
-        if stop.group().split()[0] != "làm" or not listing[: stop.start()].lower().endswith("việc"):
+    while stop := pat.position_stop.search(listing, position):
+        word_end = stop.start() + len(stop.group().rstrip())
+        head = " ".join(listing[:word_end].lower().split())
+        if not any(head.endswith(phrase) for phrase in pat.cues.stop_phrases):
             return stop.start()
         position = stop.end()
     return len(listing)
