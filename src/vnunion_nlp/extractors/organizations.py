@@ -3,9 +3,11 @@
 A name opens with a head from ``data/org_types.yaml`` ("LĐLĐ", "Công đoàn", "Chi bộ", "UBND")
 and runs on over capitalised words, abbreviations and administrative words ("tỉnh", "khối") up
 to anything else. A head alone names a body only when it is unique ("Bộ Chính trị", "Huyện ủy");
-"các cấp Công đoàn" or "tổ chức Công đoàn" is a kind of body, not a named one. Abbreviations are
-expanded from ``data/abbreviations.tsv``, overridden by the article's own definitions
-("Liên đoàn Lao động (LĐLĐ)").
+"các cấp Công đoàn" or "tổ chức Công đoàn" is a kind of body, not a named one. A name stops where
+an official's name begins ("Bí thư Thành ủy Đinh La Thăng"). A committee has the type of its
+body ("Ban Chấp hành Chi bộ" is party). Abbreviations are expanded from
+``data/abbreviations.tsv``, overridden by the article's own definitions ("Liên đoàn Lao động
+(LĐLĐ)").
 """
 
 from __future__ import annotations
@@ -57,9 +59,9 @@ class _Patterns:
 def _patterns() -> _Patterns:
     types = load_yaml("org_types.yaml", OrgTypes)
     modifiers = _alt(types.modifier_words)
-    # A continuation word: capitalised, an abbreviation, or an administrative word.
-    # A head inside a name comes first: "Ban Chấp hành Công đoàn …" continues over "Công đoàn".
-    # Phrases before the capitalised word, which would take "Cơ" of "Cơ quan" and stop there.
+    # A continuation word, in this order: a head inside the name ("Ban Chấp hành Công đoàn …"
+    # continues over "Công đoàn"), a sector or administrative phrase (before the capitalised
+    # word, which would take "Cơ" of "Cơ quan" and stop there), any capitalised word.
     word = rf"(?:{_alt(types.heads)}|{_alt(types.sector_words)}|{modifiers}|\p{{Lu}}[\p{{L}}&-]*)"
     return _Patterns(
         types=types,
