@@ -5,8 +5,9 @@
 Articles come from ``corpora/samples`` and, when present, ``../shared/corpus/external`` (union
 and general news). Each measurement runs in its own subprocess so that its peak RSS is its own:
 the pipeline on one worker, the pipeline on ``--workers 2`` processes, and underthesea's ``ner``
-over the sentences of the first ``--ner-articles`` articles. It prints one table, then the time of
-each hostile input (targets: every case under 2 s).
+over the sentences of the first ``--ner-articles`` articles. It prints one table, then the time
+of each stage of the pipeline per article, then the time of each hostile input (targets: every
+case under 2 s).
 """
 
 from __future__ import annotations
@@ -124,6 +125,29 @@ def machine_reference_ms() -> float:
     return best * 1000
 
 
+def stage_shares(limit: int, target_chars: int) -> list[tuple[str, float]]:
+    """Milliseconds per article of each stage: normalise, layout, then each extractor in turn."""
+    from vnunion_nlp.extractors import REGISTRY
+    from vnunion_nlp.normalize import normalize
+    from vnunion_nlp.pipeline import parse
+
+    texts = load_texts(limit, target_chars)
+    _init_worker()
+    totals: dict[str, float] = dict.fromkeys(["normalise", "layout", *REGISTRY], 0.0)
+    for raw in texts:
+        start = time.perf_counter()
+        text = normalize(raw).text
+        totals["normalise"] += time.perf_counter() - start
+        start = time.perf_counter()
+        parsed = parse(text)
+        totals["layout"] += time.perf_counter() - start
+        for name, extractor in REGISTRY.items():
+            start = time.perf_counter()
+            parsed.records[name] = list(extractor(parsed))
+            totals[name] += time.perf_counter() - start
+    return sorted(((n, 1000 * t / len(texts)) for n, t in totals.items()), key=lambda r: -r[1])
+
+
 def hostile_timings() -> list[tuple[str, float]]:
     from vnunion_nlp import InputError, extract, extract_html
 
@@ -183,6 +207,12 @@ def main() -> int:
         print(f"| {label} | {row['articles_per_s']:.1f} | {row['chars_per_s']:,.0f} | "
               f"{row['peak_rss_mb']:.0f} | {ratio:.1f}× |")  # fmt: skip
     print(f"\n2 workers / 1 worker: {pool['articles_per_s'] / single['articles_per_s']:.2f}×")
+    stages = stage_shares(min(args.articles, 300), args.target_chars)
+    total = sum(ms for _, ms in stages)
+    print(f"\n| stage (1 worker, {total:.1f} ms an article in all) | ms an article | share |")
+    print("| --- | ---: | ---: |")
+    for name, ms in stages:
+        print(f"| {name} | {ms:.2f} | {100 * ms / total:.0f} % |")
     print("\n| hostile input | seconds |\n| --- | ---: |")
     for name, seconds in hostile_timings():
         print(f"| {name} | {seconds:.2f} |")
