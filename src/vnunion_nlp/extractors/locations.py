@@ -85,18 +85,10 @@ def extract_locations(doc: ParsedArticle) -> list[Location]:
                 if not gaz.province_prefix_re.search(before):
                     continue  # "tư tưởng Hồ Chí Minh", "Chủ tịch Hồ Chí Minh"
             row = gaz.provinces[name]
-            key = (name, "province")
-            if key not in found:
-                found[key] = Location(
-                    start=section.start + match.start("name"),
-                    end=section.start + match.end("name"),
-                    text=match["name"],
-                    section_index=index,
-                    extractor=EXTRACTOR,
-                    name=name,
-                    kind=row["kind"],
-                    province=name,
-                    province_2025=row["province_2025"],
+            if (name, "province") not in found:
+                start = section.start + match.start("name")
+                found[(name, "province")] = _location(
+                    doc, start, start + len(match["name"]), index, name, row["kind"], row
                 )
         for prefix in gaz.district_prefix_re.finditer(section.text):
             if named_district := gaz.district_name_re.match(section.text, prefix.end()):
@@ -110,21 +102,32 @@ def extract_locations(doc: ParsedArticle) -> list[Location]:
         place: dict[str, str] | None = rows[0] if len(rows) == 1 else None
         if place is None:  # "Châu Thành" is in several provinces: the article's own decides
             place = next((r for r in rows if r["province"] in named), None)
-        key = (name, "district")
-        if key in found:
-            continue
-        found[key] = Location(
-            start=start,
-            end=end,
-            text=doc.text[start:end],
-            section_index=index,
-            extractor=EXTRACTOR,
-            name=name,
-            kind=kind,
-            province=place["province"] if place else None,
-            province_2025=place["province_2025"] if place else None,
-        )
+        if (name, "district") not in found:
+            found[(name, "district")] = _location(doc, start, end, index, name, kind, place)
     return sorted(found.values(), key=lambda loc: loc.start)
+
+
+def _location(
+    doc: ParsedArticle,
+    start: int,
+    end: int,
+    index: int,
+    name: str,
+    kind: str,
+    place: dict[str, str] | None,
+) -> Location:
+    """A place with the provinces of its gazetteer row (a province's row names itself)."""
+    return Location(
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        section_index=index,
+        extractor=EXTRACTOR,
+        name=name,
+        kind=kind,
+        province=place["province"] if place else None,
+        province_2025=place["province_2025"] if place else None,
+    )
 
 
 def infer_province(
