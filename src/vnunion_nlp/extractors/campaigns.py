@@ -163,7 +163,7 @@ def _extends_known(key: str, quoted: set[str]) -> bool:
 
 def _fold(name: str) -> str:
     """Key of a campaign name: case, commas and spaces folded."""
-    return " ".join(regex.sub(r"[,\s]+", " ", name).casefold().split())
+    return " ".join(name.replace(",", " ").casefold().split())
 
 
 _QUOTE = regex.compile(rf"“(?P<name>[^“”\n]{{1,{_NAME_MAX}}})”")
@@ -171,6 +171,12 @@ _YEAR_AFTER = regex.compile(r"”?\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?![\p{
 _YEAR_IN_NAME = regex.compile(r"\s(?P<year>(?:19|20)\d{2})$")
 _LIST_GLUE = regex.compile(r"\s*(?:[;,]|,?\s+và)\s*$")
 _SENTENCE_BREAK = regex.compile(r"[.!?](?:\s|$)|\n")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _spaced(cue: str) -> str:
+    """A cue as the data file writes it: one space between words, lower case."""
+    return " ".join(cue.split()).casefold()
 
 
 @dataclass
@@ -209,10 +215,10 @@ def _cued(text: str, quote: regex.Match[str], floor: int) -> tuple[str, int] | N
     gap = before[cue.end() :]
     if lex.blocker_re.search(gap) or "”" in gap:
         return None
-    max_gap = lex.data.cues[regex.sub(r"\s+", " ", cue["cue"]).casefold()]
+    max_gap = lex.data.cues[_spaced(cue["cue"])]
     if len(gap.replace(":", " ").split()) > max_gap:
         return None
-    return regex.sub(r"\s+", " ", cue["cue"]).casefold(), base + cue.start()
+    return _spaced(cue["cue"]), base + cue.start()
 
 
 def _blocked(text: str, quote_start: int, floor: int) -> bool:
@@ -220,12 +226,12 @@ def _blocked(text: str, quote_start: int, floor: int) -> bool:
     lex = _lexicon()
     before = text[max(floor, quote_start - 20) : quote_start]
     last = list(lex.blocker_re.finditer(before))
-    return bool(last) and not regex.search(r"\p{L}", before[last[-1].end() :].replace(":", ""))
+    return bool(last) and not _LETTER.search(before[last[-1].end() :].replace(":", ""))
 
 
 def _name_like(name: str) -> bool:
     """A quote that can be a campaign's name: not scare quotes, not speech."""
-    if not regex.search(r"\p{L}", name) or _SENTENCE_BREAK.search(name):
+    if not _LETTER.search(name) or _SENTENCE_BREAK.search(name):
         return False  # "lý giải: “Ban đầu … thật lòng. Nay …”" is speech
     if name[:1].isupper() or name[:1].isdigit():
         return True
@@ -255,7 +261,7 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
             text, max(sec_start, quote.start() - 60), quote.start() + 1
         )
         if themed and themed.end() == quote.start():
-            kind = lex.data.themed_year[regex.sub(r"\s+", " ", themed["cue"]).casefold()]
+            kind = lex.data.themed_year[_spaced(themed["cue"])]
             found = _Found(themed.start(), quote.end(), name, kind, 0.9, int(themed["year"]))
         elif cued := _cued(text, quote, sec_start):
             kind, cue_start = cued
@@ -263,7 +269,7 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
         elif previous is not None and _LIST_GLUE.fullmatch(text[previous.end : quote.start()]):
             found = _Found(quote.start(), quote.end(), name, previous.kind)
         elif (self_cue := lex.self_cue_re.match(name)) and name[:1].isupper():
-            kind = regex.sub(r"\s+", " ", self_cue.group(0)).casefold()
+            kind = _spaced(self_cue.group(0))
             found = _Found(quote.start(), quote.end(), name, kind, 0.8)
         if found is not None:
             out.append(found)
@@ -295,7 +301,7 @@ def _known(text: str, sec_start: int, sec_end: int) -> list[_Found]:
             before = _clause_before(text, m.start(), sec_start)
             cues = list(lex.cue_re.finditer(before))
             if cues and len(before[cues[-1].end() :].split()) <= 8:
-                kind = regex.sub(r"\s+", " ", cues[-1]["cue"]).casefold()
+                kind = _spaced(cues[-1]["cue"])
         out.append(_Found(m.start(), m.end(), name, kind, 0.9, known=True))
     return out
 

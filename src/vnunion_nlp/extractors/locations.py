@@ -16,9 +16,10 @@ from dataclasses import dataclass
 import regex
 
 from vnunion_nlp.document import ParsedArticle
-from vnunion_nlp.lexicon import DataModel, load_tsv, load_yaml
+from vnunion_nlp.lexicon import DataModel, load_tsv, load_yaml, prefix_tree
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.records import Location, Record
+from vnunion_nlp.scanning import WordScanner, scan_content
 
 EXTRACTOR = "locations"
 
@@ -37,9 +38,9 @@ class _Gazetteer:
     cues: LocationCues
     provinces: dict[str, dict[str, str]]
     districts: dict[str, list[dict[str, str]]]
-    province_re: regex.Pattern[str]
+    provinces_in: WordScanner
     province_prefix_re: regex.Pattern[str]
-    district_prefix_re: regex.Pattern[str]
+    districts_after: WordScanner
     district_name_re: regex.Pattern[str]
 
 
@@ -54,7 +55,7 @@ def _gazetteer() -> _Gazetteer:
         else:
             districts.setdefault(row["name"], []).append(row)
     names = [*provinces, *cues.aliases]
-    district_names = _alt(districts)
+    district_names = prefix_tree(districts)
     return _Gazetteer(
         cues=cues,
         provinces=provinces,
@@ -62,11 +63,9 @@ def _gazetteer() -> _Gazetteer:
         # Each pattern opens with its rarest part (a name, a district prefix) and the rest is
         # checked at that place only: an optional prefix in front made the engine try it at every
         # position (measured: 1.8 ms of a 6,000-character article for both, 0.9 ms after).
-        province_re=regex.compile(rf"(?<![\p{{L}}])(?P<name>{_alt(names)})(?![\p{{L}}])"),
+        provinces_in=WordScanner(names, r"(?<![\p{L}])(?P<name>", r")(?![\p{L}])"),
         province_prefix_re=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(cues.province_prefixes)})\s*$"),
-        district_prefix_re=regex.compile(
-            rf"(?<![\p{{L}}])(?P<prefix>{_alt(cues.district_prefixes)})\s+"
-        ),
+        districts_after=WordScanner(cues.district_prefixes, r"(?<![\p{L}])(?P<prefix>", r")\s+"),
         district_name_re=regex.compile(rf"(?P<name>{district_names})(?![\p{{L}}])"),
     )
 
@@ -76,25 +75,26 @@ def extract_locations(doc: ParsedArticle) -> list[Location]:
     gaz = _gazetteer()
     found: dict[tuple[str, str], Location] = {}
     pending: list[tuple[int, int, int, str, str]] = []
-    for index, section in doc.content():
-        for match in gaz.province_re.finditer(section.text):
-            name = gaz.cues.aliases.get(match["name"], match["name"])
-            alias = match["name"] in gaz.cues.aliases  # "TP.HCM" carries its own prefix
-            if name in gaz.cues.needs_prefix and not alias:
-                before = section.text[max(0, match.start() - 12) : match.start()]
-                if not gaz.province_prefix_re.search(before):
-                    continue  # "tư tưởng Hồ Chí Minh", "Chủ tịch Hồ Chí Minh"
-            row = gaz.provinces[name]
-            if (name, "province") not in found:
-                start = section.start + match.start("name")
-                found[(name, "province")] = _location(
-                    doc, start, start + len(match["name"]), index, name, row["kind"], row
-                )
-        for prefix in gaz.district_prefix_re.finditer(section.text):
-            if named_district := gaz.district_name_re.match(section.text, prefix.end()):
-                start = section.start + named_district.start("name")
-                name = named_district["name"]
-                pending.append((start, start + len(name), index, name, prefix["prefix"].lower()))
+    for index, section, base, match in scan_content(doc, gaz.provinces_in):
+        name = gaz.cues.aliases.get(match["name"], match["name"])
+        alias = match["name"] in gaz.cues.aliases  # "TP.HCM" carries its own prefix
+        if name in gaz.cues.needs_prefix and not alias:
+            local = match.start() - base
+            before = section.text[max(0, local - 12) : local]
+            if not gaz.province_prefix_re.search(before):
+                continue  # "tư tưởng Hồ Chí Minh", "Chủ tịch Hồ Chí Minh"
+        row = gaz.provinces[name]
+        if (name, "province") not in found:
+            start = section.start + match.start("name") - base
+            found[(name, "province")] = _location(
+                doc, start, start + len(match["name"]), index, name, row["kind"], row
+            )
+    for index, section, base, prefix in scan_content(doc, gaz.districts_after):
+        after = prefix.end() - base
+        if named_district := gaz.district_name_re.match(section.text, after, len(section.text)):
+            start = section.start + named_district.start("name")
+            name = named_district["name"]
+            pending.append((start, start + len(name), index, name, prefix["prefix"].lower()))
     named = {loc.name for loc in found.values()}
     for start, end, index, name, kind in pending:
         # "thị xã Sơn Tây" (Hà Nội) and "huyện Sơn Tây" (Quảng Ngãi): the prefix picks the row.

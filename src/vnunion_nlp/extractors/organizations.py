@@ -23,13 +23,14 @@ from vnunion_nlp.lexicon import DataModel, load_tsv, load_yaml
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.normalize import fold
 from vnunion_nlp.records import Level, Official, Organization
+from vnunion_nlp.scanning import WordScanner, scan_content
 
 EXTRACTOR = "organizations"
 _WORD = regex.compile(r"\p{L}+")
 _REST_WORD = regex.compile(r"\S+")
 # The parenthesis is searched first and the words before it read backwards: a pattern that
 # starts with the words would be tried at every position (measured: 9 ms a 6,000-character article).
-_DEFINITION = regex.compile(r"\s*\((?P<short>\p{Lu}[\p{Lu}\-]{1,9})\)")
+_DEFINITION = regex.compile(r"\((?P<short>\p{Lu}[\p{Lu}\-]{1,9})\)")
 _NOT_LONG_FORM = regex.compile(r"[^\p{L},\s]")
 _LONG_FORM_WORDS = 8  # the longest long form looked for ("công nhân, viên chức, lao động")
 
@@ -50,7 +51,7 @@ class OrgTypes(DataModel):
 class _Patterns:
     types: OrgTypes
     abbreviations: dict[str, str]
-    name: regex.Pattern[str]
+    name: WordScanner
     token: regex.Pattern[str]
     inner_head: regex.Pattern[str]
 
@@ -66,8 +67,8 @@ def _patterns() -> _Patterns:
     return _Patterns(
         types=types,
         abbreviations={r["abbreviation"]: r["expansion"] for r in load_tsv("abbreviations.tsv")},
-        name=regex.compile(
-            rf"(?<![\p{{L}}])(?P<head>{_alt(types.heads)})(?P<rest>(?:\s+{word}){{0,8}})(?![\p{{L}}])"
+        name=WordScanner(
+            types.heads, r"(?<![\p{L}])(?P<head>", rf")(?P<rest>(?:\s+{word}){{0,8}})(?![\p{{L}}])"
         ),
         token=regex.compile(r"[\p{L}\-]+"),
         inner_head=regex.compile(rf"(?<![\p{{L}}])(?P<head>{_alt(types.heads)})(?![\p{{L}}])"),
@@ -86,7 +87,10 @@ def find_definitions(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in _DEFINITION.finditer(text):
         short = match["short"].replace("-", "")
-        window = text[max(0, match.start() - 12 * _LONG_FORM_WORDS) : match.start()]
+        start = match.start()
+        while start and text[start - 1].isspace():  # spaces before the parenthesis, as \s
+            start -= 1
+        window = text[max(0, start - 12 * _LONG_FORM_WORDS) : start]
         breaks = [b.end() for b in _NOT_LONG_FORM.finditer(window)]
         window = window[breaks[-1] :] if breaks else window  # a run of words and commas only
         words = list(_WORD.finditer(window))[-_LONG_FORM_WORDS:]
@@ -154,35 +158,35 @@ def extract_organizations(doc: ParsedArticle) -> list[Organization]:
     generic = tuple(f"{g} " for g in pat.types.generic_before)
     not_final = frozenset(pat.types.generic_before)
     found: dict[str, Organization] = {}
-    for index, section in doc.content():
-        text = section.text
-        for match in pat.name.finditer(text):
-            head = match["head"]
-            rest = list(_REST_WORD.finditer(text, match.end("head"), match.end()))
-            at_person = (i for i, w in enumerate(rest) if section.start + w.start() in persons)
-            rest = rest[: next(at_person, len(rest))]
-            while rest and rest[-1][0] in not_final:
-                rest.pop()  # "Công đoàn các cấp": "các" continues no name
-            if not rest and head not in pat.types.standalone:
-                continue  # "Công đoàn" alone is the union in general
-            before = text[max(0, match.start() - 12) : match.start()]
-            if before.endswith(generic) and head not in pat.types.standalone:
-                continue  # "các cấp Công đoàn", "tổ chức Công đoàn"
-            start = section.start + match.start()
-            end = section.start + (rest[-1].end() if rest else match.end("head"))
-            name = " ".join(doc.text[start:end].split())
-            key = fold(name)
-            if key in found:
-                continue
-            found[key] = Organization(
-                start=start,
-                end=end,
-                text=doc.text[start:end],
-                section_index=index,
-                extractor=EXTRACTOR,
-                name=name,
-                expanded=_capitalised(expand_abbreviations(name, definitions)),
-                type=_type(name, head),
-                level=_level(name),
-            )
+    for index, section, base, match in scan_content(doc, pat.name):
+        head = match["head"]
+        shift = section.start - base  # from the scanned text to the article's
+        rest = list(_REST_WORD.finditer(match.string, match.end("head"), match.end()))
+        at_person = (i for i, w in enumerate(rest) if shift + w.start() in persons)
+        rest = rest[: next(at_person, len(rest))]
+        while rest and rest[-1][0] in not_final:
+            rest.pop()  # "Công đoàn các cấp": "các" continues no name
+        if not rest and head not in pat.types.standalone:
+            continue  # "Công đoàn" alone is the union in general
+        local = match.start() - base
+        before = section.text[max(0, local - 12) : local]
+        if before.endswith(generic) and head not in pat.types.standalone:
+            continue  # "các cấp Công đoàn", "tổ chức Công đoàn"
+        start = shift + match.start()
+        end = shift + (rest[-1].end() if rest else match.end("head"))
+        name = " ".join(doc.text[start:end].split())
+        key = fold(name)
+        if key in found:
+            continue
+        found[key] = Organization(
+            start=start,
+            end=end,
+            text=doc.text[start:end],
+            section_index=index,
+            extractor=EXTRACTOR,
+            name=name,
+            expanded=_capitalised(expand_abbreviations(name, definitions)),
+            type=_type(name, head),
+            level=_level(name),
+        )
     return sorted(found.values(), key=lambda o: o.start)

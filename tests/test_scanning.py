@@ -1,0 +1,42 @@
+"""The split scanners give exactly what the one pattern they stand for gives."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from vnunion_nlp.document import ParsedArticle
+from vnunion_nlp.lexicon import alternation
+from vnunion_nlp.scanning import WordScanner, scan_content
+
+BEFORE, AFTER = r"(?<![\p{L}])(?P<word>", r")(?:\s+\p{Lu}\p{Ll}*)*(?![\p{L}])"
+
+CASES = [
+    # words, flags, text
+    (["Công đoàn", "Công đoàn cơ sở", "Chi bộ"], 0, "Công đoàn cơ sở Điện lực và Chi bộ Hà Nội"),
+    (["Ban Chấp hành", "Công đoàn"], 0, "Ban Chấp hành Công đoàn Giáo dục, Công đoàn Ngành"),
+    (["ông", "bà", "anh"], 0, "không ông Nguyễn Văn An, bà Lê Thị Hoa và anh Tuấn"),
+    (["nghị quyết", "kế hoạch"], regex.I, "Nghị quyết số 02, KẾ HOẠCH 15 và nghị  quyết"),
+    (["sáng kiến"], regex.I, "ſáng kiến"),  # "ſ" folds to "s"
+    (["Hà Nội", "Hà Nam"], 0, "Hà Nội\nHà Nam, Hà Nộii"),
+]
+
+
+@pytest.mark.parametrize(("words", "flags", "text"), CASES)
+def test_word_scanner_matches_the_one_pattern(words: list[str], flags: int, text: str) -> None:
+    one = regex.compile(f"{BEFORE}{alternation(words)}{AFTER}", flags)
+    scanner = WordScanner(words, BEFORE, AFTER, flags)
+    expected = [(m.span(), m["word"]) for m in one.finditer(text)]
+    assert [(m.span(), m["word"]) for m in scanner.finditer(text)] == expected
+    first = one.search(text, 3)
+    found = scanner.search(text, 3)
+    assert (found.span() if found else None) == (first.span() if first else None)
+
+
+def test_scan_content_matches_each_section_alone() -> None:
+    doc = ParsedArticle.from_paragraphs("Công đoàn Ngành\nGiáo dục Công đoàn\n\nCông đoàn Điện lực")
+    scanner = WordScanner(["Công đoàn"], BEFORE, AFTER)
+    got = [(i, m.start() - base, m[0]) for i, _, base, m in scan_content(doc, scanner)]
+    alone = [(i, m.start(), m[0]) for i, s in doc.content() for m in scanner.finditer(s.text)]
+    assert got == alone
+    assert [text for _, _, text in got] == ["Công đoàn Ngành", "Công đoàn", "Công đoàn Điện"]
