@@ -90,6 +90,7 @@ def _cases() -> dict[str, Callable[[], str | bytes]]:
         "digits and slashes": lambda: "1/" * 200_000,
         "roman numerals": lambda: "lần thứ " + "X" * 100_000,
         "commas": lambda: "Chủ tịch, " * 100_000,
+        "document type words only": lambda: "Nghị quyết số 12 " * 20_000,
     }  # fmt: skip
 
 
@@ -104,6 +105,12 @@ def test_fixed_hostile_inputs_give_an_article(case: str) -> None:
 def test_huge_input_is_cut_with_a_warning() -> None:
     article = extract(_cases()["10 MB article"]())
     assert "W002" in {w.code for w in article.warnings}
+
+
+def test_endless_document_mentions_are_read_up_to_a_cap_with_a_warning() -> None:
+    article = extract(_cases()["document type words only"]())
+    assert 0 < len(article.documents) <= 400
+    assert "W008" in {w.code for w in article.warnings}
 
 
 def test_mojibake_is_repaired_with_a_warning() -> None:

@@ -28,6 +28,7 @@ W_NO_CONTENT = "W004"  # everything was web chrome: no content section left
 W_EXTRACTOR_FAILED = "W005"  # one extractor raised; its records are missing
 W_HTML_FALLBACK = "W006"  # the HTML extractor found no main text; the page text was used
 W_DECODED = "W007"  # bytes were decoded with a non-UTF-8 encoding (named in the message)
+W_MENTIONS_CAPPED = "W008"  # a repetitive text: an extractor read only its first mentions
 
 WARNING_MESSAGES = {
     W_EMPTY: "the document has no text",
@@ -37,4 +38,5 @@ WARNING_MESSAGES = {
     W_EXTRACTOR_FAILED: "an extractor failed; its records are missing",
     W_HTML_FALLBACK: "no main text found in the HTML; the whole page text was used",
     W_DECODED: "the bytes were decoded with a non-UTF-8 encoding",
+    W_MENTIONS_CAPPED: "more mentions than any real article has; only the first were read",
 }

@@ -45,8 +45,7 @@ except metadata.PackageNotFoundError:  # pragma: no cover - running from a sourc
 
 
 def _warning(code: str, detail: str = "") -> ArticleWarning:
-    message = errors.WARNING_MESSAGES[code] + (f": {detail}" if detail else "")
-    return ArticleWarning(code=code, message=message)
+    return ArticleWarning.coded(code, detail)
 
 
 def _as_text(data: str | bytes, warnings: list[ArticleWarning]) -> str:

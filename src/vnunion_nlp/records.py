@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vnunion_nlp import errors
+
 SCHEMA_VERSION = "1"
 
 SectionKind = Literal[
@@ -195,6 +197,12 @@ class ArticleWarning(_Model):
 
     code: str = Field(description="Stable warning code, see vnunion_nlp.errors.")
     message: str = Field(description="Human-readable explanation.")
+
+    @classmethod
+    def coded(cls, code: str, detail: str = "") -> ArticleWarning:
+        """The warning of ``code`` with its standard message, and ``detail`` after it."""
+        message = errors.WARNING_MESSAGES[code]
+        return cls(code=code, message=f"{message}: {detail}" if detail else message)
 
 
 RECORD_TYPES: dict[str, type[Record]] = {
