@@ -19,9 +19,11 @@ gives the titles and later ones add only new posts.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -73,6 +75,10 @@ class _Patterns:
     by_title: regex.Pattern[str]
     by_post: regex.Pattern[str]
     by_list: regex.Pattern[str]
+    # Where a match of by_honorific, by_title or by_post may start (see ``_starts``).
+    honorific_start: re.Pattern[str]
+    head_start: re.Pattern[str]
+    post_start: re.Pattern[str]
     name_before: regex.Pattern[str]
     list_after: regex.Pattern[str]
     list_next: regex.Pattern[str]
@@ -129,6 +135,7 @@ def _patterns() -> _Patterns:
     title_word = rf"(?:[\p{{L}}&-]+(?:\.[\p{{L}}]+)*{abbreviation_dot}|\([^()\n]{{1,40}}\))"
     list_char = rf"(?:[^;.()“”\n]|\.(?=\p{{L}})|{dotted})"
     prefixes = _alt(cues.position_prefixes)
+    elected = r"tái\s+(?:đắc\s+)?cử|trúng\s+cử|được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm)"
     taken = (
         r"tái\s+đắc\s+cử|tái\s+cử|đắc\s+cử|trúng\s+cử|được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm)"
         r"(?:\s+(?:giữ|làm))?|giữ|làm"
@@ -143,10 +150,13 @@ def _patterns() -> _Patterns:
         # A name with no honorific that takes a post: "Đặng Văn Tuấn được bầu làm Phó Chủ tịch".
         # The verb is found first and the name read back from it: scanning for names that might
         # be followed by one tried the family names at every character.
-        by_post=regex.compile(
-            r"(?<![\p{L}])(?:tái\s+(?:đắc\s+)?cử|trúng\s+cử|được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm))"
-            r"(?!\p{L})"
-        ),
+        by_post=regex.compile(rf"(?<![\p{{L}}])(?:{elected})(?!\p{{L}})"),
+        # The stdlib engine skips at C speed the characters no phrase starts with, where the
+        # regex module tries the look-behind at every one; its \s holds every character of
+        # regex's \s (checked over all code points), so it finds every start and more.
+        honorific_start=re.compile(honorifics),
+        head_start=re.compile(heads),
+        post_start=re.compile(elected),
         name_before=regex.compile(rf"(?<![\p{{L}}]){name}\s+$"),
         # The lead of a list, read back from its colon.
         by_list=regex.compile(
@@ -488,13 +498,14 @@ def _candidates(text: str, limit: int, state: _ListState | None = None) -> Itera
     if was_open:
         yield from _listed(text, len(text) - len(text.lstrip()), None)
         state.open = text.rstrip().endswith(";")
-    for match in pat.by_honorific.finditer(text, 0, limit):
+    honorifics = _starts(pat.honorific_start, text, limit)
+    for match in _matches(pat.by_honorific, text, honorifics, limit):
         yield _Candidate(match.start("name"), match.end("name"))
-    for verb in pat.by_post.finditer(text, 0, limit):
+    for verb in _matches(pat.by_post, text, _starts(pat.post_start, text, limit), limit):
         floor = max(0, verb.start() - 80)
         if named := pat.name_before.search(text, floor, verb.start()):
             yield _Candidate(named.start("name"), named.end("name"))
-    for match in pat.by_title.finditer(text, 0, limit):
+    for match in _matches(pat.by_title, text, _starts(pat.head_start, text, limit), limit):
         title = _clean_title(match["title"])
         if pat.title_breaks.search(title):
             continue
@@ -504,14 +515,61 @@ def _candidates(text: str, limit: int, state: _ListState | None = None) -> Itera
             yield _Candidate(named.start(), named.end(), title=title)
     colon = text.find(":", 0, limit)
     while colon >= 0:
-        if lead := pat.by_list.search(text, max(0, colon - 140), colon + 1):
-            shared = _clean_title(lead["title"]) if lead["title"] else None
-            after = colon + 1
-            while after < len(text) and text[after].isspace():
-                after += 1
-            yield from _listed(text, after, shared)
-            state.open = state.open or not text[after:].strip()  # the items follow in lines
+        floor = max(0, colon - 140)
+        # A lead holds an honorific that starts in the window: most colons have none.
+        first = bisect.bisect_left(honorifics, floor)
+        if first < len(honorifics) and honorifics[first] < colon:
+            if lead := pat.by_list.search(text, floor, colon + 1):
+                shared = _clean_title(lead["title"]) if lead["title"] else None
+                after = colon + 1
+                while after < len(text) and text[after].isspace():
+                    after += 1
+                yield from _listed(text, after, shared)
+                state.open = state.open or not text[after:].strip()  # the items follow in lines
         colon = text.find(":", colon + 1, limit)
+
+
+class _Letters(dict[str, bool]):
+    """Whether a character is a letter to the regex module (``\\p{L}``), asked once a character."""
+
+    def __missing__(self, char: str) -> bool:
+        self[char] = letter = _LETTER.match(char) is not None
+        return letter
+
+
+_LETTER = regex.compile(r"\p{L}")
+_IS_LETTER = _Letters()
+
+
+def _starts(finder: re.Pattern[str], text: str, limit: int) -> list[int]:
+    """Every place in ``text[:limit]`` where ``finder`` matches and no letter comes before.
+
+    Overlapping places too ("PGS.TS" holds "TS"). Every pattern these places feed opens with
+    ``(?<![\\p{L}])`` or a stricter look-behind and with a phrase ``finder`` matches, and a list
+    lead's honorific follows a space or its look-behind: no match can start elsewhere.
+    """
+    places: list[int] = []
+    found = finder.search(text, 0, limit)
+    while found is not None:
+        place = found.start()
+        if place == 0 or not _IS_LETTER[text[place - 1]]:
+            places.append(place)
+        found = finder.search(text, place + 1, limit)
+    return places
+
+
+def _matches(
+    pattern: regex.Pattern[str], text: str, places: Iterable[int], limit: int
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, 0, limit)`` for a pattern whose matches start only at ``places``
+    (ascending): tried there alone, and not inside the match before, as finditer does."""
+    end = 0
+    for place in places:
+        if place < end:
+            continue
+        if (match := pattern.match(text, place, limit)) is not None:
+            yield match
+            end = match.end()
 
 
 def _listed(text: str, position: int, title: str | None) -> Iterator[_Candidate]:
