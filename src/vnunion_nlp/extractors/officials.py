@@ -19,9 +19,11 @@ gives the titles and later ones add only new posts.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -73,6 +75,10 @@ class _Patterns:
     by_title: regex.Pattern[str]
     by_post: regex.Pattern[str]
     by_list: regex.Pattern[str]
+    # Where a match of by_honorific, by_title or by_post may start (see ``_starts``).
+    honorific_start: re.Pattern[str]
+    head_start: re.Pattern[str]
+    post_starts: tuple[re.Pattern[str], ...]
     name_before: regex.Pattern[str]
     list_after: regex.Pattern[str]
     list_next: regex.Pattern[str]
@@ -86,8 +92,11 @@ class _Patterns:
     age_after: regex.Pattern[str]
     clause_end: regex.Pattern[str]
     quote_before: regex.Pattern[str]
-    roles_before: regex.Pattern[str]
+    roles_before: re.Pattern[str]
     role_groups: dict[str, OfficialRole]
+    padded_roles: tuple[tuple[OfficialRole, tuple[str, ...]], ...]  # " phat bieu " …
+    # First word → (role number, phrase number, padded phrase) of every phrase it opens.
+    roles_by_word: dict[str, tuple[tuple[int, int, str], ...]]
     folded_honorifics: tuple[str, ...]
 
 
@@ -99,15 +108,19 @@ def _before_cue(phrase: str) -> str:
     return ("^" if anchored else "") + body + r"(?!\S)"
 
 
-def _roles_before(cues: OfficialCues) -> tuple[regex.Pattern[str], dict[str, OfficialRole]]:
-    """One pattern for every cue before a name, a group per role: one scan, not one per cue."""
+def _roles_before(cues: OfficialCues) -> tuple[re.Pattern[str], dict[str, OfficialRole]]:
+    """One pattern for every cue before a name, a group per role: one scan, not one per cue.
+
+    Stdlib ``re``, twice as fast here: it reads only ``_words_of`` output, whose one white
+    space is " ", so both engines read its ``\\s`` and ``\\S`` alike.
+    """
     groups: dict[str, OfficialRole] = {}
     branches: list[str] = []
     for number, (role, phrases) in enumerate(cues.roles_before.items()):
         groups[f"r{number}"] = role
         branches.append(f"(?P<r{number}>{'|'.join(_before_cue(p) for p in phrases)})")
     # Cues start a word: the one look-behind fails most positions before any cue is tried.
-    return regex.compile(rf"(?<!\S)(?:{'|'.join(branches)})"), groups
+    return re.compile(rf"(?<!\S)(?:{'|'.join(branches)})"), groups
 
 
 @functools.cache
@@ -126,13 +139,26 @@ def _patterns() -> _Patterns:
     # ("Chủ tịch CĐCS Cty X (KCN Suối Dầu) Võ Quang").
     dotted = rf"(?<=(?<![\p{{L}}])(?:{_alt(cues.dotted_abbreviations)}))\.(?=\s+\p{{Lu}})"
     abbreviation_dot = rf"(?:{dotted})?"
-    title_word = rf"(?:[\p{{L}}&-]+(?:\.[\p{{L}}]+)*{abbreviation_dot}|\([^()\n]{{1,40}}\))"
+    # Possessive: a word given back ends before a letter or a dot and a letter, where nothing
+    # that follows a title word (a dot before a space, a space) can match; giving back only
+    # cost time, ~15 us a title.
+    title_word = rf"(?:[\p{{L}}&-]++(?:\.[\p{{L}}]++)*+{abbreviation_dot}|\([^()\n]{{1,40}}\))"
     list_char = rf"(?:[^;.()“”\n]|\.(?=\p{{L}})|{dotted})"
     prefixes = _alt(cues.position_prefixes)
+    elected_forms = (r"tái\s+(?:đắc\s+)?cử", r"trúng\s+cử", r"được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm)")
+    elected = "|".join(elected_forms)
     taken = (
         r"tái\s+đắc\s+cử|tái\s+cử|đắc\s+cử|trúng\s+cử|được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm)"
         r"(?:\s+(?:giữ|làm))?|giữ|làm"
     )
+    padded_roles = tuple(
+        (role, tuple(f" {phrase} " for phrase in phrases)) for role, phrases in cues.roles.items()
+    )
+    roles_by_word: dict[str, list[tuple[int, int, str]]] = {}
+    for role_number, (_, phrases) in enumerate(padded_roles):
+        for phrase_number, phrase in enumerate(phrases):
+            entry = (role_number, phrase_number, phrase)
+            roles_by_word.setdefault(phrase.split()[0], []).append(entry)
     return _Patterns(
         cues=cues,
         name_at=regex.compile(name_body),
@@ -143,10 +169,14 @@ def _patterns() -> _Patterns:
         # A name with no honorific that takes a post: "Đặng Văn Tuấn được bầu làm Phó Chủ tịch".
         # The verb is found first and the name read back from it: scanning for names that might
         # be followed by one tried the family names at every character.
-        by_post=regex.compile(
-            r"(?<![\p{L}])(?:tái\s+(?:đắc\s+)?cử|trúng\s+cử|được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm))"
-            r"(?!\p{L})"
-        ),
+        by_post=regex.compile(rf"(?<![\p{{L}}])(?:{elected})(?!\p{{L}})"),
+        # The stdlib engine skips at C speed the characters no phrase starts with, where the
+        # regex module tries the look-behind at every one; its \s holds every character of
+        # regex's \s (checked over all code points), so it finds every start and more.
+        honorific_start=re.compile(honorifics),
+        head_start=re.compile(heads),
+        # One a form: the stdlib engine finds a pattern's opening word as fast as str.find.
+        post_starts=tuple(re.compile(form) for form in elected_forms),
         name_before=regex.compile(rf"(?<![\p{{L}}]){name}\s+$"),
         # The lead of a list, read back from its colon.
         by_list=regex.compile(
@@ -182,6 +212,8 @@ def _patterns() -> _Patterns:
         age_after=regex.compile(rf"\s*\(\s*\d{{1,3}}\s+(?:{_alt(cues.age_words)})(?![\p{{L}}])"),
         roles_before=roles_before,
         role_groups=role_groups,
+        padded_roles=padded_roles,
+        roles_by_word={word: tuple(entries) for word, entries in roles_by_word.items()},
         folded_honorifics=tuple(sorted({fold(h) for h in cues.honorifics}, key=len, reverse=True)),
     )
 
@@ -373,7 +405,32 @@ def _places() -> frozenset[str]:
 
 
 def _words_of(text: str) -> str:
-    return " ".join(_PUNCT.sub(" ", fold(text)).split())
+    """ "Ông A, phát biểu:" → "ong a phat bieu": folded words without punctuation.
+
+    Folded a word at a time through a cache: folding costs ~150 ns a character, and the windows
+    read around every name repeat the same words. The same as folding the whole text, since
+    folding and lower-casing change each character alone (the final sigma looks no further than
+    the word); only text with combining marks, where ``fold`` decomposes it all, is folded whole.
+    """
+    words: list[str] = []
+    for word in text.split():
+        folded = _folded_word(word)
+        if folded is None:
+            return " ".join(_PUNCT.sub(" ", fold(text)).split())
+        if folded:
+            words.append(folded)
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=8192)
+def _folded_word(word: str) -> str | None:
+    """ "(Ông," → "ong"; None where ``fold`` would decompose a combining mark."""
+    if _COMBINING_MARK.search(word.lower()):
+        return None
+    return " ".join(_PUNCT.sub(" ", fold(word)).split())
+
+
+_COMBINING_MARK = regex.compile(r"\p{M}")
 
 
 def _role(doc_text: str, start: int, end: int) -> OfficialRole:
@@ -391,7 +448,7 @@ def _role(doc_text: str, start: int, end: int) -> OfficialRole:
     sentence_start = _sentence_start(doc_text, floor, start)
     raw_before = doc_text[sentence_start:start]
     before = _words_of(raw_before)
-    nearest: regex.Match[str] | None = None
+    nearest: re.Match[str] | None = None
     for nearest in pat.roles_before.finditer(before):  # noqa: B007 - the last cue is the nearest
         pass
     if nearest is not None and nearest.lastgroup:
@@ -418,13 +475,23 @@ def _role_after(doc_text: str, end: int) -> OfficialRole | None:
     window = doc_text[end : end + 160]
     stop = _patterns().clause_end.search(window)
     after = f" {_words_of(window[: stop.start()] if stop else window)} "
-    found: list[tuple[int, int, OfficialRole]] = []
-    for role, phrases in _patterns().cues.roles.items():
-        for phrase in phrases:
-            at = after.find(f" {phrase} ")
+    pat = _patterns()
+    # Per role, its first phrase in the text and where; only phrases opening with a word of the
+    # clause are looked for.
+    first: dict[int, tuple[int, int]] = {}
+    for word in set(after.split()):
+        for role_number, phrase_number, phrase in pat.roles_by_word.get(word, ()):
+            known = first.get(role_number)
+            if known is not None and known[0] < phrase_number:
+                continue
+            at = after.find(phrase)
             if at >= 0:
-                found.append((0 if role in _TAKES_A_POST else 1, at, role))
-                break
+                first[role_number] = (phrase_number, at)
+    found = [
+        (0 if role in _TAKES_A_POST else 1, at, role)
+        for role_number, (_, at) in first.items()
+        if (role := pat.padded_roles[role_number][0])
+    ]
     return min(found)[2] if found else None
 
 
@@ -488,13 +555,15 @@ def _candidates(text: str, limit: int, state: _ListState | None = None) -> Itera
     if was_open:
         yield from _listed(text, len(text) - len(text.lstrip()), None)
         state.open = text.rstrip().endswith(";")
-    for match in pat.by_honorific.finditer(text, 0, limit):
+    honorifics = _starts(pat.honorific_start, text, limit)
+    for match in _matches(pat.by_honorific, text, honorifics, limit):
         yield _Candidate(match.start("name"), match.end("name"))
-    for verb in pat.by_post.finditer(text, 0, limit):
+    verbs = sorted({place for form in pat.post_starts for place in _starts(form, text, limit)})
+    for verb in _matches(pat.by_post, text, verbs, limit):
         floor = max(0, verb.start() - 80)
         if named := pat.name_before.search(text, floor, verb.start()):
             yield _Candidate(named.start("name"), named.end("name"))
-    for match in pat.by_title.finditer(text, 0, limit):
+    for match in _matches(pat.by_title, text, _starts(pat.head_start, text, limit), limit):
         title = _clean_title(match["title"])
         if pat.title_breaks.search(title):
             continue
@@ -504,7 +573,7 @@ def _candidates(text: str, limit: int, state: _ListState | None = None) -> Itera
             yield _Candidate(named.start(), named.end(), title=title)
     colon = text.find(":", 0, limit)
     while colon >= 0:
-        if lead := pat.by_list.search(text, max(0, colon - 140), colon + 1):
+        if lead := _list_lead(text, colon, honorifics):
             shared = _clean_title(lead["title"]) if lead["title"] else None
             after = colon + 1
             while after < len(text) and text[after].isspace():
@@ -512,6 +581,59 @@ def _candidates(text: str, limit: int, state: _ListState | None = None) -> Itera
             yield from _listed(text, after, shared)
             state.open = state.open or not text[after:].strip()  # the items follow in lines
         colon = text.find(":", colon + 1, limit)
+
+
+def _list_lead(text: str, colon: int, honorifics: list[int]) -> regex.Match[str] | None:
+    """The lead of a list ending at ``colon``; ``honorifics`` are where honorifics start."""
+    floor = max(0, colon - 140)
+    # A lead holds an honorific that starts in the window: most colons have none.
+    first = bisect.bisect_left(honorifics, floor)
+    if first == len(honorifics) or honorifics[first] >= colon:
+        return None
+    return _patterns().by_list.search(text, floor, colon + 1)
+
+
+class _Letters(dict[str, bool]):
+    """Whether a character is a letter to the regex module (``\\p{L}``), asked once a character."""
+
+    def __missing__(self, char: str) -> bool:
+        self[char] = letter = _LETTER.match(char) is not None
+        return letter
+
+
+_LETTER = regex.compile(r"\p{L}")
+_IS_LETTER = _Letters()
+
+
+def _starts(finder: re.Pattern[str], text: str, limit: int) -> list[int]:
+    """Every place in ``text[:limit]`` where ``finder`` matches and no letter comes before.
+
+    Overlapping places too ("PGS.TS" holds "TS"). Every pattern these places feed opens with
+    ``(?<![\\p{L}])`` or a stricter look-behind and with a phrase ``finder`` matches, and a list
+    lead's honorific follows a space or its look-behind: no match can start elsewhere.
+    """
+    places: list[int] = []
+    found = finder.search(text, 0, limit)
+    while found is not None:
+        place = found.start()
+        if place == 0 or not _IS_LETTER[text[place - 1]]:
+            places.append(place)
+        found = finder.search(text, place + 1, limit)
+    return places
+
+
+def _matches(
+    pattern: regex.Pattern[str], text: str, places: Iterable[int], limit: int
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, 0, limit)`` for a pattern whose matches start only at ``places``
+    (ascending): tried there alone, and not inside the match before, as finditer does."""
+    end = 0
+    for place in places:
+        if place < end:
+            continue
+        if (match := pattern.match(text, place, limit)) is not None:
+            yield match
+            end = match.end()
 
 
 def _listed(text: str, position: int, title: str | None) -> Iterator[_Candidate]:
@@ -629,7 +751,9 @@ def _post_clause(text: str, end: int) -> str:
     window = text[end : end + 240]
     cuts = [i for i in (window.find(c) for c in (". ", ";", "\n")) if i >= 0]
     window = window[: min(cuts)] if cuts else window
-    other = _patterns().honorific_word.search(window)
+    pat = _patterns()
+    starts = _starts(pat.honorific_start, window, len(window))
+    other = next(_matches(pat.honorific_word, window, starts, len(window)), None)
     return window[: other.start()] if other else window
 
 

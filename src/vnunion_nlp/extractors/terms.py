@@ -40,6 +40,9 @@ class TermCues(DataModel):
 @dataclass(frozen=True)
 class _Patterns:
     term: regex.Pattern[str]
+    # Every term holds a match of one of these cues, searched at a few ns a character where
+    # ``term`` costs ~50: a section without one is not scanned, one with one from the first.
+    cues: tuple[regex.Pattern[str], ...]
     session_before: regex.Pattern[str]
     previous_after: regex.Pattern[str]
     next_after: regex.Pattern[str]
@@ -56,6 +59,10 @@ def _patterns() -> _Patterns:
             (?P<cue>(?i:{_alt(cues.term_words)})|{_alt(cues.term_acronyms)})
             \s*\(?\s*(?P<y1>{year})\s*[-–—]\s*(?P<y2>{year})\s*\)?(?!\d)""",
             regex.VERBOSE,
+        ),
+        cues=(
+            regex.compile(rf"(?i:{_alt(cues.term_words)})"),
+            regex.compile(_alt(cues.term_acronyms)),
         ),
         session_before=regex.compile(
             rf"(?i:{_alt(cues.session_words)})\s+(?P<session>[IVXLC]+|\d{{1,2}})\s*[,(]?\s*$"
@@ -103,7 +110,10 @@ def extract_terms(doc: ParsedArticle) -> list[Term]:
     by_years: dict[tuple[int, int], Term] = {}
     for index, section in doc.content():
         text = section.text
-        for match in pat.term.finditer(text):
+        first = min((hit.start() for cue in pat.cues if (hit := cue.search(text))), default=None)
+        if first is None:
+            continue
+        for match in pat.term.finditer(text, first):
             start_year, end_year = int(match["y1"]), int(match["y2"])
             if not 0 < end_year - start_year <= 10:
                 continue  # "2020 - 2018" or a century: no mandate period
