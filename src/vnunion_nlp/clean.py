@@ -46,6 +46,10 @@ def _label_first_words() -> frozenset[str]:
     return frozenset(label.split()[0] for label in _labels() if label.split())
 
 
+_MAX_WEATHER_WORDS = 80
+MAX_COUNTED_WORDS = _MAX_WEATHER_WORDS  # the largest word count that any layout rule reads
+
+
 @dataclass(frozen=True)
 class Line:
     """One non-empty line of the normalised text."""
@@ -85,11 +89,10 @@ _VIETNAMESE_MARKED = regex.compile(r"[^\x00-\x7f]")
 _SYLLABLE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
 )
-_SEPARATORS = regex.compile(r"\s*[-|»>/•–—:]\s*")
+_SEPARATOR_CHARS = "-|»>/•–—:"
+_SEPARATORS = regex.compile(rf"\s*[{regex.escape(_SEPARATOR_CHARS)}]\s*")
 _HEAD_LINES = 8  # a repeated headline is looked for this many lines below the first one
 _MAX_MENU_WORDS = 25
-_MAX_WEATHER_WORDS = 80
-MAX_COUNTED_WORDS = _MAX_WEATHER_WORDS  # the largest word count that any layout rule reads
 _HOME_LABELS = frozenset(
     {"trang chu", "home", "trang nhat"}
 )  # a repeated headline is looked for this many lines below the first one
@@ -137,7 +140,7 @@ def _cue_reason(line: Line) -> str | None:
         return None  # interface cues and menus are short
     folded = line.folded.rstrip(" :.")
     lexicon = cues()
-    parts = [p for p in _SEPARATORS.split(folded) if p]
+    parts = [p for p in _split_at_separators(folded) if p]
     if parts and all(_is_label_run(p.split()) for p in parts):
         return "breadcrumb"
     if _is_label_run(" ".join(parts).split()):
@@ -151,6 +154,13 @@ def _cue_reason(line: Line) -> str | None:
     if line.folded.startswith(lexicon.prefixes):
         return "interface cue"
     return None
+
+
+def _split_at_separators(folded: str) -> list[str]:
+    # Most lines hold no separator: looking for one at C speed skips the call of the pattern.
+    if not any(char in folded for char in _SEPARATOR_CHARS):
+        return [folded]
+    return _SEPARATORS.split(folded)
 
 
 def _is_label_run(words: list[str]) -> bool:
