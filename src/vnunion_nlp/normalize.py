@@ -174,6 +174,9 @@ class Normalized:
         return self._input_points[i] + (offset - self._norm_points[i])
 
 
+_MAX_TRIES = 32  # articles need a few
+
+
 def _first_pass(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
     """The matches of the first pass, in order."""
     if not unicodedata.is_normalized("NFC", text):
@@ -183,38 +186,46 @@ def _first_pass(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
     # lines are all printable has none: its matches can only start at the spaces of the guard.
     if not all(line.isprintable() for line in lines):
         return _FIRST_PASS.finditer(text)
-    return _matches_at(text, _space_candidates(lines))
+    return _matches_at_spaces(text, lines)
 
 
-def _space_candidates(lines: list[str]) -> Iterator[int]:
-    """In increasing order, the spaces that start or end a line or are doubled, with repeats."""
-    start = 0
-    for line in lines:
-        if line[:1] == " ":
-            yield start
-        at = line.find("  ")
-        while at >= 0:
-            yield start + at
-            at = line.find("  ", at + 1)
-        if line[-1:] == " ":
-            yield start + len(line) - 1
-        start += len(line) + 1
-
-
-def _matches_at(text: str, candidates: Iterator[int]) -> Iterator[re.Match[str]]:
-    """What `_FIRST_PASS.finditer` gives when no match can start outside the candidates.
+def _matches_at_spaces(text: str, lines: list[str]) -> Iterator[re.Match[str]]:
+    """What `_FIRST_PASS.finditer` gives for a text with no special character, where a match can
+    only start at a space that starts or ends a line or is doubled.
 
     Trying the pattern only there skips the attempt at every other space of the text, which is
     what the stdlib engine spends its time on.
     """
-    pos = 0
-    for at in candidates:
-        if at < pos:
-            continue
-        match = _FIRST_PASS.match(text, at)
-        if match is not None:
-            pos = match.end()
-            yield match
+    pos = 0  # where the last match ended
+    start = 0  # where the line starts
+    tries = 0
+    for line in lines:
+        at = _next_space(line, start, max(pos, start))
+        while at >= 0:
+            tries += 1
+            if tries > _MAX_TRIES:
+                # A text of many matches: the engine's own scan costs less from here on. No match
+                # starts between the last one and `at`, so it finds the same matches.
+                yield from _FIRST_PASS.finditer(text, at)
+                return
+            match = _FIRST_PASS.match(text, at)
+            if match is not None:
+                pos = match.end()
+                yield match
+            at = _next_space(line, start, max(pos, at + 1))
+        start += len(line) + 1
+
+
+def _next_space(line: str, start: int, pos: int) -> int:
+    """The first space of the line, from ``pos`` on, where a match may start; -1 for none."""
+    offset = pos - start
+    if offset == 0 and line[:1] == " ":
+        return start
+    doubled = line.find("  ", offset)
+    if doubled >= 0:
+        return start + doubled
+    last = len(line) - 1
+    return start + last if last >= offset and line[-1:] == " " else -1
 
 
 def normalize(text: str) -> Normalized:
