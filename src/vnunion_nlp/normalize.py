@@ -130,7 +130,7 @@ def _quote(text: str, pos: int) -> str:
 
 def _fix_quotes(text: str) -> str:
     """Every quote replaced by `_quote`, which reads its neighbours in the text as it was."""
-    # One C-speed search a quote character: most of them are in no article.
+    # One C-speed search per quote character: most of them are in no article.
     positions = sorted(
         at for char in _CHANGING_QUOTES if char in text for at in _find_all(text, char)
     )
