@@ -46,6 +46,10 @@ def _label_first_words() -> frozenset[str]:
     return frozenset(label.split()[0] for label in _labels() if label.split())
 
 
+_MAX_WEATHER_WORDS = 80
+MAX_COUNTED_WORDS = _MAX_WEATHER_WORDS  # the largest word count that any layout rule reads
+
+
 @dataclass(frozen=True)
 class Line:
     """One non-empty line of the normalised text."""
@@ -62,8 +66,16 @@ class Line:
     def words(self) -> list[str]:
         return self.text.split()
 
+    @functools.cached_property
+    def word_count(self) -> int:
+        """The number of words, or ``MAX_COUNTED_WORDS + 1`` for a line with more.
 
-_LINE_RE = regex.compile(r"[^\n]+")
+        No rule compares a count with more; splitting a paragraph in full costs more than the rest
+        of its layout checks together.
+        """
+        return len(self.text.split(maxsplit=MAX_COUNTED_WORDS))
+
+
 _IMAGE_FILE = regex.compile(
     r"[\w().\- ]{1,120}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|mxf|mp4)", regex.IGNORECASE
 )
@@ -77,7 +89,8 @@ _VIETNAMESE_MARKED = regex.compile(r"[^\x00-\x7f]")
 _SYLLABLE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
 )
-_SEPARATORS = regex.compile(r"\s*[-|»>/•–—:]\s*")
+_SEPARATOR_CHARS = "-|»>/•–—:"
+_SEPARATORS = regex.compile(rf"\s*[{regex.escape(_SEPARATOR_CHARS)}]\s*")
 _HEAD_LINES = 8  # a repeated headline is looked for this many lines below the first one
 _MAX_MENU_WORDS = 25
 _HOME_LABELS = frozenset(
@@ -87,7 +100,13 @@ _HOME_LABELS = frozenset(
 
 def split_lines(text: str) -> list[Line]:
     """Every line of the text that has any non-space character, with its offsets."""
-    return [Line(m.start(), m.end(), m[0]) for m in _LINE_RE.finditer(text) if m[0].strip()]
+    lines: list[Line] = []
+    start = 0
+    for piece in text.split("\n"):
+        if piece.strip():
+            lines.append(Line(start, start + len(piece), piece))
+        start += len(piece) + 1
+    return lines
 
 
 def _shape_reason(line: Line) -> str | None:
@@ -117,24 +136,31 @@ def is_foreign(text: str) -> bool:
 
 
 def _cue_reason(line: Line) -> str | None:
-    if len(line.words) > _MAX_MENU_WORDS:
+    if line.word_count > _MAX_MENU_WORDS:
         return None  # interface cues and menus are short
     folded = line.folded.rstrip(" :.")
     lexicon = cues()
-    parts = [p for p in _SEPARATORS.split(folded) if p]
+    parts = [p for p in _split_at_separators(folded) if p]
     if parts and all(_is_label_run(p.split()) for p in parts):
         return "breadcrumb"
     if _is_label_run(" ".join(parts).split()):
         return "breadcrumb"  # "Thi đua - Khen thưởng": one label written with a dash
     if len(parts) >= 2 and parts[0] in _HOME_LABELS:
         return "breadcrumb"  # "Trang chủ » Tin tức » <any section>"
-    if len(line.words) > 12:
+    if line.word_count > 12:
         return None
     if folded in lexicon.lines:
         return "interface cue"
     if line.folded.startswith(lexicon.prefixes):
         return "interface cue"
     return None
+
+
+def _split_at_separators(folded: str) -> list[str]:
+    # Most lines hold no separator: looking for one at C speed skips the call of the pattern.
+    if not any(char in folded for char in _SEPARATOR_CHARS):
+        return [folded]
+    return _SEPARATORS.split(folded)
 
 
 def _is_label_run(words: list[str]) -> bool:
@@ -152,7 +178,7 @@ def _is_label_run(words: list[str]) -> bool:
 
 
 def _is_weather(line: Line) -> bool:
-    if len(line.words) > 80:
+    if line.word_count > _MAX_WEATHER_WORDS:
         return False
     words = line.folded.replace(",", " ").replace(".", " ").split()
     if not words:
@@ -163,7 +189,7 @@ def _is_weather(line: Line) -> bool:
 
 
 def _opens_tail(line: Line) -> bool:
-    return len(line.words) <= 12 and line.folded.startswith(cues().tail_openers)
+    return line.word_count <= 12 and line.folded.startswith(cues().tail_openers)
 
 
 def find_chrome(lines: list[Line]) -> dict[int, str]:
@@ -193,7 +219,7 @@ def _is_site_banner(line: Line) -> bool:
     """A site's name alone ("Liên đoàn Lao động tỉnh Hòa Bình"): a head, an administrative word
     and capitalised words only; any lower-case word after that makes it a headline."""
     head = next((h for h in cues().site_name_heads if line.folded.startswith(h + " ")), None)
-    if head is None or len(line.words) > 9:
+    if head is None or line.word_count > 9:
         return False
     rest = line.words[len(head.split()) :]
     if rest and fold(rest[0]) in {"tinh", "thanh", "huyen", "quan", "nganh"}:

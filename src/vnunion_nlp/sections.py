@@ -10,6 +10,7 @@ the section text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -62,22 +63,17 @@ def _is_list_item(text: str) -> bool:
 
 
 def _is_upper_heading(line: Line) -> bool:
-    if not 2 <= len(line.words) <= _MAX_HEADING_WORDS:
+    if not 2 <= line.word_count <= _MAX_HEADING_WORDS or line.text.rstrip().endswith("."):
         return False
-    letters = [c for c in line.text if c.isalpha()]
-    return (
-        len(letters) >= 6
-        and sum(c.isupper() for c in letters) / len(letters) >= 0.9
-        and not line.text.rstrip().endswith(".")
-    )
+    letters = list(filter(str.isalpha, line.text))
+    return len(letters) >= 6 and sum(map(str.isupper, letters)) / len(letters) >= 0.9
 
 
 def _is_name_shaped(line: Line) -> bool:
-    words = line.words
     return (
-        1 <= len(words) <= 5
+        1 <= line.word_count <= 5
         and len(line.text) <= 45
-        and all(w[:1].isupper() for w in words)
+        and all(w[:1].isupper() for w in line.words)
         and not any(c.isdigit() for c in line.text)
         and line.text.rstrip()[-1:] not in _TERMINAL
     )
@@ -92,7 +88,7 @@ def _is_byline_candidate(line: Line, last: bool) -> bool:
         return True
     return (
         last
-        and len(line.words) <= 12
+        and line.word_count <= 12
         and line.text.rstrip()[-1:] not in _TERMINAL
         and not any(c.isdigit() for c in line.text)
     )
@@ -100,17 +96,21 @@ def _is_byline_candidate(line: Line, last: bool) -> bool:
 
 def _is_caption(line: Line) -> bool:
     text, credit = split_photo_credit(line.text)
-    words = text.split()
     if credit is not None:
-        return len(words) <= _MAX_CAPTION_WORDS
-    sentences = len(_SENTENCE_END.findall(text))
-    if len(words) > _MAX_CAPTION_WORDS or sentences > 1 or ";" in text:
+        return len(text.split()) <= _MAX_CAPTION_WORDS
+    if line.word_count > _MAX_CAPTION_WORDS or ";" in text:
         return False
-    cues = layout_cues()
+    if len(_SENTENCE_END.findall(text)) > 1:
+        return False
     folded = line.folded
-    starts = folded.startswith(tuple(c + " " for c in cues.caption_starts))
-    verb = any(f" {v} " in f" {folded} " for v in cues.caption_verbs)
-    return starts and verb
+    if not folded.startswith(_caption_starts()):
+        return False
+    return any(f" {v} " in f" {folded} " for v in layout_cues().caption_verbs)
+
+
+@functools.cache
+def _caption_starts() -> tuple[str, ...]:
+    return tuple(c + " " for c in layout_cues().caption_starts)
 
 
 def _tail(lines: list[Line]) -> tuple[int | None, int | None]:
@@ -126,7 +126,7 @@ def _tail(lines: list[Line]) -> tuple[int | None, int | None]:
         title = i
         if (
             title > 1
-            and len(lines[title].words) <= 20
+            and lines[title].word_count <= 20
             and not _is_list_item(lines[title].text)
             and _is_byline_candidate(lines[title - 1], last=False)
         ):
@@ -186,10 +186,10 @@ def _type_lines(content: list[Line], layout: Layout) -> list[SectionKind]:
             kinds[i] = "heading"
         elif _is_list_item(line.text):
             kinds[i] = "list_item"
-        elif not lead_done and len(line.words) >= _MIN_LEAD_WORDS and not _is_caption(line):
-            kinds[i] = "lead"
         elif _is_caption(line):
             kinds[i] = "caption"
+        elif not lead_done and line.word_count >= _MIN_LEAD_WORDS:
+            kinds[i] = "lead"
         lead_done = lead_done or kinds[i] in {"lead", "paragraph", "heading", "list_item"}
     if byline is not None:
         kinds[byline] = "byline"
