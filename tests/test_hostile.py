@@ -91,6 +91,7 @@ def _cases() -> dict[str, Callable[[], str | bytes]]:
         "roman numerals": lambda: "lần thứ " + "X" * 100_000,
         "commas": lambda: "Chủ tịch, " * 100_000,
         "document type words only": lambda: "Nghị quyết số 12 " * 20_000,
+        "75,000 one-word lines": lambda: " a \n" * 75_000,
     }  # fmt: skip
 
 
@@ -104,6 +105,12 @@ def test_fixed_hostile_inputs_give_an_article(case: str) -> None:
 
 def test_huge_input_is_cut_with_a_warning() -> None:
     article = extract(_cases()["10 MB article"]())
+    assert "W002" in {w.code for w in article.warnings}
+
+
+def test_too_many_lines_are_cut_with_a_warning() -> None:
+    article = extract(_cases()["75,000 one-word lines"]())
+    assert article.text.count("\n") < 3_000
     assert "W002" in {w.code for w in article.warnings}
 
 

@@ -15,6 +15,10 @@ RecordT = TypeVar("RecordT", bound=Record)
 # 37,000 characters (../shared/corpus); every stage is linear, so the cap only bounds what a
 # hostile input can cost: about 1 s for 300,000 characters through the whole pipeline.
 MAX_CHARS = 300_000
+# Each line costs every stage a little (it becomes a section): 75,000 one-word lines, well under
+# MAX_CHARS, took 8 s. Real articles have at most 64 lines (seeds, samples); text after this
+# many lines is cut, also with warning W002.
+MAX_LINES = 3_000
 
 # Section kinds that carry article content; extractors read these and skip bylines and chrome.
 CONTENT_KINDS = frozenset(

@@ -14,7 +14,7 @@ from importlib import metadata
 from typing import Any, TypeVar
 
 from vnunion_nlp import errors
-from vnunion_nlp.document import MAX_CHARS, ParsedArticle
+from vnunion_nlp.document import MAX_CHARS, MAX_LINES, ParsedArticle
 from vnunion_nlp.encoding import decode_bytes, repair_mojibake
 from vnunion_nlp.errors import InputError
 from vnunion_nlp.extractors import REGISTRY
@@ -140,6 +140,10 @@ def extract(
         warnings.append(_warning(errors.W_MOJIBAKE))
         raw = repaired
     normalized = normalize(raw).text
+    lines = normalized.split("\n", MAX_LINES)  # after normalising: "\r" and U+2028 end lines too
+    if len(lines) > MAX_LINES:
+        warnings.append(_warning(errors.W_TRUNCATED, f"more than {MAX_LINES} lines"))
+        normalized = "\n".join(lines[:MAX_LINES])
     parsed = parse(normalized, warnings)
     if published_at is not None:
         parsed.published_at = (
