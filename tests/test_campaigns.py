@@ -69,6 +69,10 @@ EXAMPLES: list[tuple[str, list[dict[str, Any]]]] = [
     ),
     ("Tổ chức “Tháng công nhân” năm 2021 thiết thực.", [{"name": "Tháng công nhân", "year": 2021}]),
     (
+        "Thực hiện “Năm dân vận chính quyền 2016”, các đơn vị đã chấp hành tốt chỉ đạo.",
+        [{"name": "Năm dân vận chính quyền 2016", "kind": "năm", "year": 2016}],
+    ),
+    (
         "UBND tỉnh Phú Yên phát động phong trào “Doanh nghiệp giỏi, vì người lao động”.",
         [
             {
@@ -182,6 +186,8 @@ NEGATIVES = [
     "hai người cùng ngồi chung “ghế nóng” của chương trình truyền hình",  # scare quotes
     "ông lý giải: “Đây là quyền của họ. Chúng tôi chỉ làm theo quy định”",  # speech
     "trong cuộc thi, việc “bỏ ngang”",  # a lower-case phrase set off
+    "Ông An nói: “Năm nay chúng tôi sẽ cố gắng hơn”",  # speech, not a themed year
+    "chị cho biết: “Năm 2024 công ty trả thưởng Tết cao”",  # the year does not end the name
 ]
 
 

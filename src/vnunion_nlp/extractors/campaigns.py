@@ -53,6 +53,7 @@ class CampaignCues(DataModel):
     themed_year: dict[str, str]
     blockers: list[str]
     self_naming_cues: list[str]
+    year_naming_cues: list[str]
     unquoted_cues: dict[str, str]
     prize_ranks: list[str]
     name_stops: list[str]
@@ -74,6 +75,7 @@ class _Lexicon:
     data: CampaignCues
     cue_re: regex.Pattern[str]
     self_cue_re: regex.Pattern[str]
+    year_cue_re: regex.Pattern[str]
     blocker_re: regex.Pattern[str]
     known_re: regex.Pattern[str]
     # The known names in lower case without commas: a section holding none of them is not
@@ -102,6 +104,7 @@ def _lexicon() -> _Lexicon:
         regex.I,
     )
     self_cue_re = regex.compile(rf"(?:{_alt(data.self_naming_cues)}){_E}", regex.I)
+    year_cue_re = regex.compile(rf"(?:{_alt(data.year_naming_cues)}){_E}", regex.I)
     blocker_re = regex.compile(rf"{_W}(?:{_alt(data.blockers)}){_E}", regex.I)
     patterns = {k.name: _known_pattern(k.name) for k in data.known}
     known_re = regex.compile(
@@ -130,6 +133,7 @@ def _lexicon() -> _Lexicon:
         data,
         cue_re,
         self_cue_re,
+        year_cue_re,
         blocker_re,
         known_re,
         tuple(k.name.lower().replace(",", "") for k in data.known),
@@ -271,6 +275,13 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
         elif (self_cue := lex.self_cue_re.match(name)) and name[:1].isupper():
             kind = _spaced(self_cue.group(0))
             found = _Found(quote.start(), quote.end(), name, kind, 0.8)
+        elif (
+            (year_cue := lex.year_cue_re.match(name))
+            and name[:1].isupper()
+            and (year := _YEAR_IN_NAME.search(name))
+        ):
+            kind = _spaced(year_cue.group(0))
+            found = _Found(quote.start(), quote.end(), name, kind, 0.8, int(year["year"]))
         if found is not None:
             out.append(found)
         previous = found
