@@ -158,6 +158,9 @@ def hostile_timings() -> list[tuple[str, float]]:
         "50,000 quote characters": "“" * 25_000 + '"' * 25_000,
         "mojibake": "CÃ´ng Ä‘oÃ n tá»‰nh " * 1000,
         "commas x 100,000": "Chủ tịch, " * 100_000,
+        "75,000 one-word lines": " a \n" * 75_000,
+        "'Nghị quyết ' x 30,000": "Nghị quyết " * 30_000,
+        "'các đồng chí: ' x 50,000": "các đồng chí: " * 50_000,
     }  # fmt: skip
     # Precomposed tone marks have no CP1258 byte: "?" stands for them, the bytes stay CP1258.
     cp1258 = ("Công đoàn tỉnh tổ chức Đại hội nhiệm kỳ 2023 - 2028. " * 20_000).encode(
