@@ -17,6 +17,7 @@ The CLI calls ``add_batch_arguments(parser)`` and ``run_from_args(namespace)``.
 from __future__ import annotations
 
 import argparse
+import collections
 import concurrent.futures as cf
 import datetime as dt
 import itertools
@@ -367,10 +368,10 @@ def _run(
 class _Pool:
     """Worker processes with at most ``2 × workers`` chunks in flight.
 
-    When a worker dies, every chunk in flight fails with BrokenProcessPool; the pool is rebuilt
-    and those chunks are retried one item per task, so the item that kills a worker is recorded
-    (stage ``worker``) and its neighbours are not blamed (unless they are in flight, being
-    retried, when a second worker dies).
+    When a worker dies, every chunk in flight fails with BrokenProcessPool, and nothing tells
+    which item killed it. The pool is rebuilt, the items of those chunks become suspects, and each
+    suspect runs alone once nothing else is in flight: a crash then is its own (stage
+    ``worker``), and its neighbours are never blamed.
     """
 
     def __init__(self, workers: int, run_id: str, version: str, timeout: float | None) -> None:
@@ -378,20 +379,24 @@ class _Pool:
         self.args = (run_id, version, timeout)
         self.generation = 0
         self.pool = self._new()
-        # future → (its chunk, pool generation, whether this is already a one-item retry)
+        # future → (its chunk, pool generation, whether it runs alone)
         self.pending: dict[cf.Future[list[Unit]], tuple[list[InputItem], int, bool]] = {}
+        self.suspects: collections.deque[InputItem] = collections.deque()
 
     def _new(self) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=self.args)
 
-    def _submit(self, chunk: list[InputItem], retry: bool = False) -> None:
+    def _submit(self, chunk: list[InputItem], alone: bool = False) -> None:
         future = self.pool.submit(_process_chunk, chunk)
-        self.pending[future] = (chunk, self.generation, retry)
+        self.pending[future] = (chunk, self.generation, alone)
 
-    def _collect(self, write: Callable[[list[Unit]], None]) -> None:
+    def _step(self, write: Callable[[list[Unit]], None]) -> None:
+        """Start the next suspect if nothing else runs, then collect what finishes."""
+        if self.suspects and not self.pending:
+            self._submit([self.suspects.popleft()], alone=True)
         finished, _ = cf.wait(self.pending, return_when=cf.FIRST_COMPLETED)
         for future in finished:
-            chunk, generation, retry = self.pending.pop(future)
+            chunk, generation, alone = self.pending.pop(future)
             try:
                 units = future.result()
             except (BrokenProcessPool, cf.CancelledError) as exc:
@@ -399,9 +404,8 @@ class _Pool:
                     self.pool.shutdown(wait=False, cancel_futures=True)
                     self.generation += 1
                     self.pool = self._new()
-                if not retry or isinstance(exc, cf.CancelledError):
-                    for item in chunk:
-                        self._submit([item], retry=True)
+                if not alone or isinstance(exc, cf.CancelledError):
+                    self.suspects.extend(chunk)
                     continue
                 run_id, version, _ = self.args
                 units = [_crash_unit(chunk[0], exc, run_id, version)]
@@ -410,11 +414,11 @@ class _Pool:
     def run(self, chunks: Iterator[list[InputItem]], write: Callable[[list[Unit]], None]) -> None:
         try:
             for chunk in chunks:
-                while len(self.pending) >= 2 * self.workers:
-                    self._collect(write)
+                while self.suspects or len(self.pending) >= 2 * self.workers:
+                    self._step(write)
                 self._submit(chunk)
-            while self.pending:
-                self._collect(write)
+            while self.suspects or self.pending:
+                self._step(write)
         finally:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
