@@ -91,6 +91,8 @@ def _cases() -> dict[str, Callable[[], str | bytes]]:
         "roman numerals": lambda: "lần thứ " + "X" * 100_000,
         "commas": lambda: "Chủ tịch, " * 100_000,
         "document type words only": lambda: "Nghị quyết số 12 " * 20_000,
+        "list leads only": lambda: "các đồng chí: " * 21_500,
+        "one name repeated": lambda: "Ông Nguyễn Văn An phát biểu. " * 2_000,
     }  # fmt: skip
 
 
@@ -111,6 +113,22 @@ def test_endless_document_mentions_are_read_up_to_a_cap_with_a_warning() -> None
     article = extract(_cases()["document type words only"]())
     assert 0 < len(article.documents) <= 400
     assert "W008" in {w.code for w in article.warnings}
+
+
+def _officials_capped(article: Article) -> bool:
+    return any(w.code == "W008" and "officials:" in w.message for w in article.warnings)
+
+
+def test_endless_list_leads_are_read_up_to_a_cap_with_a_warning() -> None:
+    article = extract(_cases()["list leads only"]())
+    assert article.officials == []
+    assert _officials_capped(article)
+
+
+def test_endless_name_mentions_are_read_up_to_a_cap_with_a_warning() -> None:
+    article = extract(_cases()["one name repeated"]())
+    assert [o.name for o in article.officials] == ["Nguyễn Văn An"]
+    assert _officials_capped(article)
 
 
 def test_mojibake_is_repaired_with_a_warning() -> None:

@@ -28,11 +28,12 @@ from dataclasses import dataclass
 
 import regex
 
+from vnunion_nlp import errors
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.lexicon import DataModel, load_tsv, load_yaml, prefix_tree
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.normalize import fold
-from vnunion_nlp.records import Official, OfficialRole
+from vnunion_nlp.records import ArticleWarning, Official, OfficialRole
 
 EXTRACTOR = "officials"
 # Words right before a name that make it a place or a street, not a person.
@@ -77,7 +78,8 @@ class _Patterns:
     by_list: regex.Pattern[str]
     # Where a match of by_honorific, by_title or by_post may start (see ``_starts``).
     honorific_start: re.Pattern[str]
-    head_start: re.Pattern[str]
+    honorific_starts: _StartFinder
+    head_starts: _StartFinder
     post_starts: tuple[re.Pattern[str], ...]
     name_before: regex.Pattern[str]
     list_after: regex.Pattern[str]
@@ -174,7 +176,8 @@ def _patterns() -> _Patterns:
         # regex module tries the look-behind at every one; its \s holds every character of
         # regex's \s (checked over all code points), so it finds every start and more.
         honorific_start=re.compile(honorifics),
-        head_start=re.compile(heads),
+        honorific_starts=_StartFinder(cues.honorifics),
+        head_starts=_StartFinder(cues.position_heads),
         # One a form: the stdlib engine finds a pattern's opening word as fast as str.find.
         post_starts=tuple(re.compile(form) for form in elected_forms),
         name_before=regex.compile(rf"(?<![\p{{L}}]){name}\s+$"),
@@ -327,6 +330,8 @@ _TAGGER_BUDGET = 4
 @dataclass
 class _Budget:
     tagger_calls: int = 0
+    list_leads: int = 0  # colons whose lead was looked for (``_list_lead``)
+    leads_capped: bool = False
 
 
 def _kept_words(text: str, start: int, raw: str, budget: _Budget) -> int:
@@ -412,22 +417,31 @@ def _words_of(text: str) -> str:
     folding and lower-casing change each character alone (the final sigma looks no further than
     the word); only text with combining marks, where ``fold`` decomposes it all, is folded whole.
     """
-    words: list[str] = []
-    for word in text.split():
-        folded = _folded_word(word)
-        if folded is None:
-            return " ".join(_PUNCT.sub(" ", fold(text)).split())
-        if folded:
-            words.append(folded)
-    return " ".join(words)
+    words = list(map(_FOLDED_WORDS.__getitem__, text.split()))
+    if None in words:
+        return " ".join(_PUNCT.sub(" ", fold(text)).split())
+    return " ".join(filter(None, words))
 
 
-@functools.lru_cache(maxsize=8192)
-def _folded_word(word: str) -> str | None:
-    """ "(Ông," → "ong"; None where ``fold`` would decompose a combining mark."""
-    if _COMBINING_MARK.search(word.lower()):
-        return None
-    return " ".join(_PUNCT.sub(" ", fold(word)).split())
+class _FoldedWords(dict[str, str | None]):
+    """ "(Ông," → "ong"; None where ``fold`` would decompose a combining mark.
+
+    A dict, not ``lru_cache``: a hit is then a C-level look-up (~5x cheaper), and the windows
+    around a name are read a word at a time. Emptied when full, so hostile text stays bounded.
+    """
+
+    def __missing__(self, word: str) -> str | None:
+        if len(self) >= _FOLDED_WORDS_MAX:
+            self.clear()
+        folded: str | None = None
+        if not _COMBINING_MARK.search(word.lower()):
+            folded = " ".join(_PUNCT.sub(" ", fold(word)).split())
+        self[word] = folded
+        return folded
+
+
+_FOLDED_WORDS_MAX = 16384
+_FOLDED_WORDS = _FoldedWords()
 
 
 _COMBINING_MARK = regex.compile(r"\p{M}")
@@ -473,14 +487,13 @@ _TAKES_A_POST: frozenset[str] = frozenset({"re-elected", "elected", "appointed"}
 def _role_after(doc_text: str, end: int) -> OfficialRole | None:
     """The cue nearest the name in its clause; a quotation after it is someone's words."""
     window = doc_text[end : end + 160]
-    stop = _patterns().clause_end.search(window)
-    after = f" {_words_of(window[: stop.start()] if stop else window)} "
+    after = f" {_words_of(window[: _clause_stop(window)])} "
     pat = _patterns()
     # Per role, its first phrase in the text and where; only phrases opening with a word of the
     # clause are looked for.
     first: dict[int, tuple[int, int]] = {}
-    for word in set(after.split()):
-        for role_number, phrase_number, phrase in pat.roles_by_word.get(word, ()):
+    for entries in filter(None, map(pat.roles_by_word.get, set(after.split()))):
+        for role_number, phrase_number, phrase in entries:
             known = first.get(role_number)
             if known is not None and known[0] < phrase_number:
                 continue
@@ -493,6 +506,26 @@ def _role_after(doc_text: str, end: int) -> OfficialRole | None:
         if (role := pat.padded_roles[role_number][0])
     ]
     return min(found)[2] if found else None
+
+
+def _clause_stop(window: str) -> int:
+    """Where ``clause_end`` first matches in ``window``, or its end.
+
+    Its look-behind opens every branch, so a search tried it at every character: the marks it
+    ends at are found by ``str.find`` instead, and only a full stop is given to the pattern.
+    """
+    cut = len(window)
+    for mark in ";\n“":
+        at = window.find(mark, 0, cut)
+        if at >= 0:
+            cut = at
+    clause_end = _patterns().clause_end
+    dot = window.find(".", 0, cut)
+    while dot >= 0:
+        if clause_end.match(window, dot, dot + 2):
+            return dot
+        dot = window.find(".", dot + 1, cut)
+    return cut
 
 
 def _sentence_start(doc_text: str, floor: int, start: int) -> int:
@@ -547,23 +580,69 @@ class _ListState:
     open: bool = False  # the section before ended a list lead or item: "có các đồng chí:"
 
 
-def _candidates(text: str, limit: int, state: _ListState | None = None) -> Iterator[_Candidate]:
-    """Names in ``text[:limit]`` by every route; one name may come more than once."""
+@dataclass(frozen=True)
+class _SectionStarts:
+    """Where an honorific, a verb taking a post and a position title start in one section."""
+
+    honorifics: list[int]
+    verbs: list[int]
+    heads: list[int]
+
+
+def _section_starts(texts: list[str]) -> list[_SectionStarts]:
+    """``_SectionStarts`` of every text, found by one scan of all: a scan costs ~1 us a call
+    besides its characters, and an article has a dozen short sections.
+
+    The texts are joined by a character no finder's phrase holds (normalised text has none), so
+    every match lies in one text as it would alone; before a text's first character the mask is
+    no letter, as the start of the text is none.
+    """
     pat = _patterns()
-    state = state or _ListState()
+    masked = _MASK.join(texts)
+    honorifics = pat.honorific_starts.places(masked)
+    heads = pat.head_starts.places(masked)
+    verbs = sorted({place for form in pat.post_starts for place in _starts(form, masked)})
+    out: list[_SectionStarts] = []
+    base = 0
+    for text in texts:
+        end = base + len(text)
+        out.append(
+            _SectionStarts(
+                _slice(honorifics, base, end), _slice(verbs, base, end), _slice(heads, base, end)
+            )
+        )
+        base = end + 1
+    return out
+
+
+_MASK = "\x00"
+
+
+def _slice(places: list[int], base: int, end: int) -> list[int]:
+    """The places in ``[base, end)``, counted from ``base``."""
+    low = bisect.bisect_left(places, base)
+    high = bisect.bisect_left(places, end, low)
+    return [place - base for place in places[low:high]]
+
+
+def _candidates(
+    text: str, starts: _SectionStarts, state: _ListState, budget: _Budget
+) -> Iterator[_Candidate]:
+    """Names in ``text`` by every route; one name may come more than once."""
+    pat = _patterns()
+    limit = len(text)
     was_open, state.open = state.open, False
     if was_open:
         yield from _listed(text, len(text) - len(text.lstrip()), None)
         state.open = text.rstrip().endswith(";")
-    honorifics = _starts(pat.honorific_start, text, limit)
+    honorifics = starts.honorifics
     for match in _matches(pat.by_honorific, text, honorifics, limit):
         yield _Candidate(match.start("name"), match.end("name"))
-    verbs = sorted({place for form in pat.post_starts for place in _starts(form, text, limit)})
-    for verb in _matches(pat.by_post, text, verbs, limit):
+    for verb in _matches(pat.by_post, text, starts.verbs, limit):
         floor = max(0, verb.start() - 80)
         if named := pat.name_before.search(text, floor, verb.start()):
             yield _Candidate(named.start("name"), named.end("name"))
-    for match in _matches(pat.by_title, text, _starts(pat.head_start, text, limit), limit):
+    for match in _matches(pat.by_title, text, starts.heads, limit):
         title = _clean_title(match["title"])
         if pat.title_breaks.search(title):
             continue
@@ -572,8 +651,8 @@ def _candidates(text: str, limit: int, state: _ListState | None = None) -> Itera
         if named is not None:
             yield _Candidate(named.start(), named.end(), title=title)
     colon = text.find(":", 0, limit)
-    while colon >= 0:
-        if lead := _list_lead(text, colon, honorifics):
+    while colon >= 0 and not budget.leads_capped:
+        if lead := _list_lead(text, colon, honorifics, budget):
             shared = _clean_title(lead["title"]) if lead["title"] else None
             after = colon + 1
             while after < len(text) and text[after].isspace():
@@ -583,13 +662,25 @@ def _candidates(text: str, limit: int, state: _ListState | None = None) -> Itera
         colon = text.find(":", colon + 1, limit)
 
 
-def _list_lead(text: str, colon: int, honorifics: list[int]) -> regex.Match[str] | None:
+# Real articles have at most 19 colons with an honorific before them, whose list lead is looked
+# for (in the 1,150 external articles and the seeds); past this many the text is a hostile
+# repetition ("các đồng chí: " x 20,000), and each look costs ~80 µs.
+_MAX_LIST_LEADS = 200
+
+
+def _list_lead(
+    text: str, colon: int, honorifics: list[int], budget: _Budget
+) -> regex.Match[str] | None:
     """The lead of a list ending at ``colon``; ``honorifics`` are where honorifics start."""
     floor = max(0, colon - 140)
     # A lead holds an honorific that starts in the window: most colons have none.
     first = bisect.bisect_left(honorifics, floor)
     if first == len(honorifics) or honorifics[first] >= colon:
         return None
+    if budget.list_leads >= _MAX_LIST_LEADS:
+        budget.leads_capped = True
+        return None
+    budget.list_leads += 1
     return _patterns().by_list.search(text, floor, colon + 1)
 
 
@@ -605,13 +696,14 @@ _LETTER = regex.compile(r"\p{L}")
 _IS_LETTER = _Letters()
 
 
-def _starts(finder: re.Pattern[str], text: str, limit: int) -> list[int]:
+def _starts(finder: re.Pattern[str], text: str, limit: int | None = None) -> list[int]:
     """Every place in ``text[:limit]`` where ``finder`` matches and no letter comes before.
 
     Overlapping places too ("PGS.TS" holds "TS"). Every pattern these places feed opens with
     ``(?<![\\p{L}])`` or a stricter look-behind and with a phrase ``finder`` matches, and a list
     lead's honorific follows a space or its look-behind: no match can start elsewhere.
     """
+    limit = len(text) if limit is None else limit
     places: list[int] = []
     found = finder.search(text, 0, limit)
     while found is not None:
@@ -620,6 +712,36 @@ def _starts(finder: re.Pattern[str], text: str, limit: int) -> list[int]:
             places.append(place)
         found = finder.search(text, place + 1, limit)
     return places
+
+
+class _StartFinder:
+    """``_starts`` of the phrases of a data file, by one stdlib pattern per first character.
+
+    Each such pattern opens with a literal, which the engine finds by a fast string search: the one
+    pattern of all phrases was tried at every character opening any of them (half the time). A
+    pattern whose phrases hold their first character nowhere else cannot match inside its own match
+    (its matches are the phrases, their white space aside), so one ``finditer`` finds all its
+    places; the others are searched again after every place, as ``_starts`` does.
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        groups: dict[str, list[str]] = {}
+        for phrase in (" ".join(p.split()) for p in phrases):
+            if phrase:
+                groups.setdefault(phrase[0], []).append(phrase)
+        self._finders = tuple(
+            (re.compile(prefix_tree(group)), any(first in p[1:] for p in group))
+            for first, group in groups.items()
+        )
+
+    def places(self, text: str) -> list[int]:
+        found: set[int] = set()
+        for finder, inner in self._finders:
+            if inner:
+                found.update(_starts(finder, text))
+            else:
+                found.update(match.start() for match in finder.finditer(text))
+        return sorted(p for p in found if p == 0 or not _IS_LETTER[text[p - 1]])
 
 
 def _matches(
@@ -669,6 +791,16 @@ def _listed(text: str, position: int, title: str | None) -> Iterator[_Candidate]
 _MAX_CANDIDATES = 300
 
 
+def _warn_capped(doc: ParsedArticle, budget: _Budget, candidates_capped: bool) -> None:
+    """W008 for each cap that cut the reading of a repetitive text."""
+    if candidates_capped:
+        detail = f"officials: the first {_MAX_CANDIDATES} candidate names read"
+        doc.warnings.append(ArticleWarning.coded(errors.W_MENTIONS_CAPPED, detail))
+    if budget.leads_capped:
+        detail = f"officials: the first {_MAX_LIST_LEADS} list leads read"
+        doc.warnings.append(ArticleWarning.coded(errors.W_MENTIONS_CAPPED, detail))
+
+
 def extract_officials(doc: ParsedArticle) -> list[Official]:
     """Every named official of the article, merged by name, in order of first mention."""
     pat = _patterns()
@@ -677,12 +809,19 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
     budget = _Budget()
     seen = 0
     listing = _ListState()
-    for index, section in doc.content():
+    content = list(doc.content())
+    starts = _section_starts([section.text for _, section in content])
+    candidates_capped = False
+    for (index, section), section_starts in zip(content, starts, strict=True):
         text = section.text
-        # In the order of the text: the first mention gives the titles (``_new_heads``).
-        batch = list(
-            itertools.islice(_candidates(text, len(text), listing), _MAX_CANDIDATES - seen)
-        )
+        # In the order of the text: the first mention gives the titles (``_new_heads``). One
+        # more than the cap tells whether it cut: no later section is read past the cap, so
+        # what the generator does for that one (the list state) is never seen.
+        left = _MAX_CANDIDATES - seen
+        batch = list(itertools.islice(_candidates(text, section_starts, listing, budget), left + 1))
+        if len(batch) > left:
+            candidates_capped = True
+            del batch[left:]
         seen += len(batch)
         for candidate in sorted(batch, key=lambda c: c.start):
             name_start = candidate.start
@@ -728,6 +867,9 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
             official.positions = _without_shorter([*official.positions, *later])
             if _ROLE_RANK[role] > _ROLE_RANK[official.role]:
                 official.role = role
+        if candidates_capped:
+            break
+    _warn_capped(doc, budget, candidates_capped)
     officials = sorted(
         (o for o in found.values() if not _only_a_story(o, aged)), key=lambda o: o.start
     )
