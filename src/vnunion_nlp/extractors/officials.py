@@ -33,7 +33,7 @@ from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.lexicon import DataModel, load_tsv, load_yaml, prefix_tree
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.normalize import fold
-from vnunion_nlp.records import ArticleWarning, Official, OfficialRole
+from vnunion_nlp.records import ArticleWarning, Official, OfficialRole, Section
 
 EXTRACTOR = "officials"
 # Words right before a name that make it a place or a street, not a person.
@@ -78,6 +78,7 @@ class _Patterns:
     by_list: regex.Pattern[str]
     # Where a match of by_honorific, by_title or by_post may start (see ``_starts``).
     honorific_start: re.Pattern[str]
+    head_start: re.Pattern[str]
     honorific_starts: _StartFinder
     head_starts: _StartFinder
     post_starts: tuple[re.Pattern[str], ...]
@@ -85,6 +86,7 @@ class _Patterns:
     list_after: regex.Pattern[str]
     list_next: regex.Pattern[str]
     post_taken: regex.Pattern[str]
+    post_words: tuple[str, ...]  # every match of post_taken holds one
     position_head: regex.Pattern[str]
     position_stop: regex.Pattern[str]
     head_split: regex.Pattern[str]
@@ -153,6 +155,9 @@ def _patterns() -> _Patterns:
         r"tái\s+đắc\s+cử|tái\s+cử|đắc\s+cử|trúng\s+cử|được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm)"
         r"(?:\s+(?:giữ|làm))?|giữ|làm"
     )
+    # Every form of ``taken`` holds one: a clause with none is skipped at C speed, where the
+    # pattern's look-behind was tried at every character.
+    post_words = ("cử", "được", "giữ", "làm")
     padded_roles = tuple(
         (role, tuple(f" {phrase} " for phrase in phrases)) for role, phrases in cues.roles.items()
     )
@@ -176,6 +181,7 @@ def _patterns() -> _Patterns:
         # regex module tries the look-behind at every one; its \s holds every character of
         # regex's \s (checked over all code points), so it finds every start and more.
         honorific_start=re.compile(honorifics),
+        head_start=re.compile(heads),
         honorific_starts=_StartFinder(cues.honorifics),
         head_starts=_StartFinder(cues.position_heads),
         # One a form: the stdlib engine finds a pattern's opening word as fast as str.find.
@@ -191,6 +197,7 @@ def _patterns() -> _Patterns:
             rf"\s*(?:,|\s*[-–]\s|\s[-–](?=\p{{Lu}}))\s*(?P<list>{list_char}{{2,240}})"
         ),
         list_next=regex.compile(r"\s*(?:,|\s+và\s+)\s*"),
+        post_words=post_words,
         post_taken=regex.compile(
             rf"(?<!\S)(?:{taken})\s+(?:chức(?:\s+(?:danh|vụ))?\s+)?"
             rf"(?P<post>(?i:(?:{heads}))[^,.;()\n]*)"
@@ -362,10 +369,23 @@ def _kept_words(text: str, start: int, raw: str, budget: _Budget) -> int:
 
 
 def _word_end(text: str, start: int, count: int) -> int:
+    """The end of the ``count``-th word (``_WORDS``) from ``start``, or of the last one there."""
+    if count <= 0:
+        return start
+    if words := _words_ahead(count).match(text, start, start + 120):
+        return words.end()
     end = start
     for _, match in zip(range(count), _WORDS.finditer(text, start, start + 120), strict=False):
         end = match.end()
     return end
+
+
+@functools.cache
+def _words_ahead(count: int) -> regex.Pattern[str]:
+    """``count`` words of ``_WORDS`` and what ``finditer`` skips before each, in one call: the
+    finditer loop cost ~10 us a name. Atomic, so that a word is never split to make up the count;
+    then every word is the longest, as a match of ``_WORDS`` (nothing follows it) is."""
+    return regex.compile(rf"(?:\P{{L}}*+(?>{_WORDS.pattern})){{{count}}}")
 
 
 def _rejected(
@@ -581,52 +601,58 @@ class _ListState:
 
 
 @dataclass(frozen=True)
-class _SectionStarts:
-    """Where an honorific, a verb taking a post and a position title start in one section."""
+class _Starts:
+    """Where an honorific, a verb taking a post and a position title start (``_starts``)."""
 
     honorifics: list[int]
     verbs: list[int]
     heads: list[int]
 
 
-def _section_starts(texts: list[str]) -> list[_SectionStarts]:
-    """``_SectionStarts`` of every text, found by one scan of all: a scan costs ~1 us a call
-    besides its characters, and an article has a dozen short sections.
+def _article_starts(text: str) -> _Starts:
+    """``_Starts`` of the whole article text, by one scan each: a scan costs ~1 us a call besides
+    its characters, and an article has a dozen short sections and a window after every name."""
+    pat = _patterns()
+    return _Starts(
+        pat.honorific_starts.places(text),
+        sorted({place for form in pat.post_starts for place in _starts(form, text)}),
+        pat.head_starts.places(text),
+    )
 
-    The texts are joined by a character no finder's phrase holds (normalised text has none), so
-    every match lies in one text as it would alone; before a text's first character the mask is
-    no letter, as the start of the text is none.
+
+def _section_starts(text: str, starts: _Starts, section: Section) -> _Starts:
+    """The ``_Starts`` that scanning ``section.text`` alone would give, in its offsets, or more.
+
+    Past its first character a place has the same character before it in both. A phrase that
+    runs past the section's end gives a place the section alone would not: harmless, as every
+    pattern fed by these places is matched inside the section and fails there. The first
+    character follows no letter in the section alone, but may in the article: asked again.
     """
     pat = _patterns()
-    masked = _MASK.join(texts)
-    honorifics = pat.honorific_starts.places(masked)
-    heads = pat.head_starts.places(masked)
-    verbs = sorted({place for form in pat.post_starts for place in _starts(form, masked)})
-    out: list[_SectionStarts] = []
-    base = 0
-    for text in texts:
-        end = base + len(text)
-        out.append(
-            _SectionStarts(
-                _slice(honorifics, base, end), _slice(verbs, base, end), _slice(heads, base, end)
-            )
-        )
-        base = end + 1
-    return out
+    base, end = section.start, section.end
+    first = base > 0 and _IS_LETTER[text[base - 1]]
+    verb_first = first and any(form.match(text, base, end) for form in pat.post_starts)
+    return _Starts(
+        _slice(starts.honorifics, base, end, first and pat.honorific_start.match(text, base, end)),
+        _slice(starts.verbs, base, end, verb_first),
+        _slice(starts.heads, base, end, first and pat.head_start.match(text, base, end)),
+    )
 
 
-_MASK = "\x00"
-
-
-def _slice(places: list[int], base: int, end: int) -> list[int]:
-    """The places in ``[base, end)``, counted from ``base``."""
+def _slice(places: list[int], base: int, end: int, at_base: object) -> list[int]:
+    """The places in ``[base, end)``, counted from ``base``; ``base`` too if ``at_base``."""
     low = bisect.bisect_left(places, base)
     high = bisect.bisect_left(places, end, low)
-    return [place - base for place in places[low:high]]
+    if low == high:  # most sections have no place of a kind
+        return [0] if at_base else []
+    inside = [place - base for place in places[low:high]]
+    if at_base and not (inside and inside[0] == 0):
+        inside.insert(0, 0)
+    return inside
 
 
 def _candidates(
-    text: str, starts: _SectionStarts, state: _ListState, budget: _Budget
+    text: str, starts: _Starts, state: _ListState, budget: _Budget
 ) -> Iterator[_Candidate]:
     """Names in ``text`` by every route; one name may come more than once."""
     pat = _patterns()
@@ -722,6 +748,11 @@ class _StartFinder:
     pattern whose phrases hold their first character nowhere else cannot match inside its own match
     (its matches are the phrases, their white space aside), so one ``finditer`` finds all its
     places; the others are searched again after every place, as ``_starts`` does.
+
+    Right after its first character a pattern looks back for a Latin letter before it: most
+    places of a short word are inside longer ones ("ông" in "công", "không"), and each cost a match
+    read in Python. The look-back knows only letters of ``\\p{L}``, so it drops no place
+    ``_starts`` keeps; the letter test on what is left keeps the places exactly.
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
@@ -730,11 +761,12 @@ class _StartFinder:
             if phrase:
                 groups.setdefault(phrase[0], []).append(phrase)
         self._finders = tuple(
-            (re.compile(prefix_tree(group)), any(first in p[1:] for p in group))
+            (_finder(first, group), any(first in p[1:] for p in group))
             for first, group in groups.items()
         )
 
     def places(self, text: str) -> list[int]:
+        """Sorted places in ``text``."""
         found: set[int] = set()
         for finder, inner in self._finders:
             if inner:
@@ -742,6 +774,22 @@ class _StartFinder:
             else:
                 found.update(match.start() for match in finder.finditer(text))
         return sorted(p for p in found if p == 0 or not _IS_LETTER[text[p - 1]])
+
+
+def _finder(first: str, group: list[str]) -> re.Pattern[str]:
+    """The phrases of ``group``, which all open with ``first``, not after a Latin letter."""
+    rest = [phrase[1:] for phrase in group]
+    if not all(r and not r[0].isspace() for r in rest):  # a phrase of one character or word
+        return re.compile(prefix_tree(group))
+    escaped = re.escape(first)
+    return re.compile(f"{escaped}(?<!{_latin_letters()}{escaped})(?:{prefix_tree(rest)})")
+
+
+@functools.cache
+def _latin_letters() -> str:
+    """A stdlib class of the Latin letters (Vietnamese ones too) that ``\\p{L}`` holds."""
+    blocks = itertools.chain(range(0x250), range(0x1E00, 0x1F00))
+    return "[" + "".join(re.escape(c) for c in map(chr, blocks) if _LETTER.match(c)) + "]"
 
 
 def _matches(
@@ -809,11 +857,11 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
     budget = _Budget()
     seen = 0
     listing = _ListState()
-    content = list(doc.content())
-    starts = _section_starts([section.text for _, section in content])
+    starts = _article_starts(doc.text)
     candidates_capped = False
-    for (index, section), section_starts in zip(content, starts, strict=True):
+    for index, section in doc.content():
         text = section.text
+        section_starts = _section_starts(doc.text, starts, section)
         # In the order of the text: the first mention gives the titles (``_new_heads``). One
         # more than the cap tells whether it cut: no later section is read past the cap, so
         # what the generator does for that one (the list state) is never seen.
@@ -840,8 +888,11 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
             positions: list[str] = [candidate.title] if candidate.title else []
             if listed := pat.list_after.match(doc.text, end, end + _REACH):
                 positions.extend(_positions(listed["list"]))
-            clause = _post_clause(doc.text, end)
-            taken = _positions(post["post"]) if (post := pat.post_taken.search(clause)) else []
+            clause = _post_clause(doc.text, end, starts.honorifics)
+            post = None
+            if any(word in clause for word in pat.post_words):
+                post = pat.post_taken.search(clause)
+            taken = _positions(post["post"]) if post else []
             positions.extend(taken)
             if pat.age_after.match(doc.text, end, end + 20):
                 aged.add(name)
@@ -888,13 +939,15 @@ def _name_end(doc: ParsedArticle, end: int, start: int, at_section_end: bool) ->
     return longer.end()
 
 
-def _post_clause(text: str, end: int) -> str:
-    """The rest of the clause after a name, up to the next person ("và đồng chí …")."""
+def _post_clause(text: str, end: int, honorifics: list[int]) -> str:
+    """The rest of the clause after a name, up to the next person ("và đồng chí …");
+    ``honorifics`` are where honorifics start in ``text`` (see ``_section_starts``)."""
     window = text[end : end + 240]
     cuts = [i for i in (window.find(c) for c in (". ", ";", "\n")) if i >= 0]
     window = window[: min(cuts)] if cuts else window
     pat = _patterns()
-    starts = _starts(pat.honorific_start, window, len(window))
+    at_start = pat.honorific_start.match(text, end, end + len(window))
+    starts = _slice(honorifics, end, end + len(window), at_start)
     other = next(_matches(pat.honorific_word, window, starts, len(window)), None)
     return window[: other.start()] if other else window
 
