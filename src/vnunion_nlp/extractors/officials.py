@@ -102,6 +102,9 @@ class _Patterns:
     # First word → (role number, phrase number, padded phrase) of every phrase it opens.
     roles_by_word: dict[str, tuple[tuple[int, int, str], ...]]
     folded_honorifics: tuple[str, ...]
+    # " ong" …, and " cho" …: a name's words before tested by one ``endswith`` each.
+    padded_honorifics: tuple[str, ...]
+    padded_awarded: tuple[str, ...]
 
 
 def _before_cue(phrase: str) -> str:
@@ -161,6 +164,7 @@ def _patterns() -> _Patterns:
     padded_roles = tuple(
         (role, tuple(f" {phrase} " for phrase in phrases)) for role, phrases in cues.roles.items()
     )
+    folded_honorifics = tuple(sorted({fold(h) for h in cues.honorifics}, key=len, reverse=True))
     roles_by_word: dict[str, list[tuple[int, int, str]]] = {}
     for role_number, (_, phrases) in enumerate(padded_roles):
         for phrase_number, phrase in enumerate(phrases):
@@ -224,7 +228,9 @@ def _patterns() -> _Patterns:
         role_groups=role_groups,
         padded_roles=padded_roles,
         roles_by_word={word: tuple(entries) for word, entries in roles_by_word.items()},
-        folded_honorifics=tuple(sorted({fold(h) for h in cues.honorifics}, key=len, reverse=True)),
+        folded_honorifics=folded_honorifics,
+        padded_honorifics=tuple(f" {h}" for h in folded_honorifics),
+        padded_awarded=tuple(f" {cue}" for cue in cues.awarded_after_cho),
     )
 
 
@@ -492,11 +498,12 @@ def _role(doc_text: str, start: int, end: int) -> OfficialRole:
     if after_role is not None:
         return after_role
     bare = before
-    for honorific in pat.folded_honorifics:
-        if bare.endswith(f" {honorific}") or bare == honorific:
-            bare = bare[: -len(honorific)].rstrip()
-            break
-    if any(bare.endswith(f" {cue}") or bare == cue for cue in pat.cues.awarded_after_cho):
+    if bare.endswith(pat.padded_honorifics) or bare in pat.folded_honorifics:
+        for honorific in pat.folded_honorifics:  # the longest first
+            if bare.endswith(f" {honorific}") or bare == honorific:
+                bare = bare[: -len(honorific)].rstrip()
+                break
+    if bare.endswith(pat.padded_awarded) or bare in pat.cues.awarded_after_cho:
         return "awarded"
     return _list_verb(doc_text, end) or "mentioned"
 
