@@ -714,7 +714,18 @@ def _list_lead(
         budget.leads_capped = True
         return None
     budget.list_leads += 1
-    return _patterns().by_list.search(text, floor, colon + 1)
+    # by_list opens with an honorific or with "các" before one: tried only there, leftmost
+    # first, it gives the match a search gives, which tried its look-behind at every character.
+    upto = bisect.bisect_left(honorifics, colon, first)
+    lists = _LIST_OPENER.finditer(text, floor, colon, overlapped=True)
+    by_list = _patterns().by_list
+    for place in sorted({*honorifics[first:upto], *(m.start() for m in lists)}):
+        if lead := by_list.match(text, place, colon + 1):
+            return lead
+    return None
+
+
+_LIST_OPENER = regex.compile(r"(?i:các)")  # as by_list opens
 
 
 class _Letters(dict[str, bool]):
