@@ -80,6 +80,8 @@ def _cases() -> dict[str, Callable[[], str | bytes]]:
     return {
         "10 MB article": lambda: ("Công đoàn tỉnh tổ chức Đại hội lần thứ VII, nhiệm kỳ 2020 - 2025. " * 160_000)[:10_000_000],
         "1 MB line without spaces": lambda: "đ" * 1_000_000,
+        "list leads only": lambda: "các đồng chí: " * 21_500,
+        "one name repeated": lambda: "Ông Nguyễn Văn An phát biểu. " * 2_000,
         "nhiệm kỳ repeated 100,000 times": lambda: "nhiệm kỳ " * 100_000,
         "50,000 quote characters": lambda: "“" * 25_000 + '"' * 25_000,
         "mojibake": lambda: "CÃ´ng Ä‘oÃ n tá»‰nh tá»• chá»©c Ä\u2018áº¡i há»™i",
@@ -91,8 +93,6 @@ def _cases() -> dict[str, Callable[[], str | bytes]]:
         "roman numerals": lambda: "lần thứ " + "X" * 100_000,
         "commas": lambda: "Chủ tịch, " * 100_000,
         "document type words only": lambda: "Nghị quyết số 12 " * 20_000,
-        "list leads only": lambda: "các đồng chí: " * 21_500,
-        "one name repeated": lambda: "Ông Nguyễn Văn An phát biểu. " * 2_000,
     }  # fmt: skip
 
 
