@@ -80,6 +80,8 @@ def _cases() -> dict[str, Callable[[], str | bytes]]:
     return {
         "10 MB article": lambda: ("Công đoàn tỉnh tổ chức Đại hội lần thứ VII, nhiệm kỳ 2020 - 2025. " * 160_000)[:10_000_000],
         "1 MB line without spaces": lambda: "đ" * 1_000_000,
+        "list leads only": lambda: "các đồng chí: " * 21_500,
+        "one name repeated": lambda: "Ông Nguyễn Văn An phát biểu. " * 2_000,
         "nhiệm kỳ repeated 100,000 times": lambda: "nhiệm kỳ " * 100_000,
         "50,000 quote characters": lambda: "“" * 25_000 + '"' * 25_000,
         "mojibake": lambda: "CÃ´ng Ä‘oÃ n tá»‰nh tá»• chá»©c Ä\u2018áº¡i há»™i",
@@ -118,6 +120,22 @@ def test_endless_document_mentions_are_read_up_to_a_cap_with_a_warning() -> None
     article = extract(_cases()["document type words only"]())
     assert 0 < len(article.documents) <= 400
     assert "W008" in {w.code for w in article.warnings}
+
+
+def _officials_capped(article: Article) -> bool:
+    return any(w.code == "W008" and "officials:" in w.message for w in article.warnings)
+
+
+def test_endless_list_leads_are_read_up_to_a_cap_with_a_warning() -> None:
+    article = extract(_cases()["list leads only"]())
+    assert article.officials == []
+    assert _officials_capped(article)
+
+
+def test_endless_name_mentions_are_read_up_to_a_cap_with_a_warning() -> None:
+    article = extract(_cases()["one name repeated"]())
+    assert [o.name for o in article.officials] == ["Nguyễn Văn An"]
+    assert _officials_capped(article)
 
 
 def test_mojibake_is_repaired_with_a_warning() -> None:

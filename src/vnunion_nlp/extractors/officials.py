@@ -28,11 +28,12 @@ from dataclasses import dataclass
 
 import regex
 
+from vnunion_nlp import errors
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.lexicon import DataModel, load_tsv, load_yaml, prefix_tree
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.normalize import fold
-from vnunion_nlp.records import Official, OfficialRole
+from vnunion_nlp.records import ArticleWarning, Official, OfficialRole, Section
 
 EXTRACTOR = "officials"
 # Words right before a name that make it a place or a street, not a person.
@@ -78,11 +79,14 @@ class _Patterns:
     # Where a match of by_honorific, by_title or by_post may start (see ``_starts``).
     honorific_start: re.Pattern[str]
     head_start: re.Pattern[str]
+    honorific_starts: _StartFinder
+    head_starts: _StartFinder
     post_starts: tuple[re.Pattern[str], ...]
     name_before: regex.Pattern[str]
     list_after: regex.Pattern[str]
     list_next: regex.Pattern[str]
     post_taken: regex.Pattern[str]
+    post_words: tuple[str, ...]  # every match of post_taken holds one
     position_head: regex.Pattern[str]
     position_stop: regex.Pattern[str]
     head_split: regex.Pattern[str]
@@ -98,6 +102,9 @@ class _Patterns:
     # First word → (role number, phrase number, padded phrase) of every phrase it opens.
     roles_by_word: dict[str, tuple[tuple[int, int, str], ...]]
     folded_honorifics: tuple[str, ...]
+    # " ong" …, and " cho" …: a name's words before tested by one ``endswith`` each.
+    padded_honorifics: tuple[str, ...]
+    padded_awarded: tuple[str, ...]
 
 
 def _before_cue(phrase: str) -> str:
@@ -151,9 +158,13 @@ def _patterns() -> _Patterns:
         r"tái\s+đắc\s+cử|tái\s+cử|đắc\s+cử|trúng\s+cử|được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm)"
         r"(?:\s+(?:giữ|làm))?|giữ|làm"
     )
+    # Every form of ``taken`` holds one: a clause with none is skipped at C speed, where the
+    # pattern's look-behind was tried at every character.
+    post_words = ("cử", "được", "giữ", "làm")
     padded_roles = tuple(
         (role, tuple(f" {phrase} " for phrase in phrases)) for role, phrases in cues.roles.items()
     )
+    folded_honorifics = tuple(sorted({fold(h) for h in cues.honorifics}, key=len, reverse=True))
     roles_by_word: dict[str, list[tuple[int, int, str]]] = {}
     for role_number, (_, phrases) in enumerate(padded_roles):
         for phrase_number, phrase in enumerate(phrases):
@@ -175,6 +186,8 @@ def _patterns() -> _Patterns:
         # regex's \s (checked over all code points), so it finds every start and more.
         honorific_start=re.compile(honorifics),
         head_start=re.compile(heads),
+        honorific_starts=_StartFinder(cues.honorifics),
+        head_starts=_StartFinder(cues.position_heads),
         # One a form: the stdlib engine finds a pattern's opening word as fast as str.find.
         post_starts=tuple(re.compile(form) for form in elected_forms),
         name_before=regex.compile(rf"(?<![\p{{L}}]){name}\s+$"),
@@ -188,6 +201,7 @@ def _patterns() -> _Patterns:
             rf"\s*(?:,|\s*[-–]\s|\s[-–](?=\p{{Lu}}))\s*(?P<list>{list_char}{{2,240}})"
         ),
         list_next=regex.compile(r"\s*(?:,|\s+và\s+)\s*"),
+        post_words=post_words,
         post_taken=regex.compile(
             rf"(?<!\S)(?:{taken})\s+(?:chức(?:\s+(?:danh|vụ))?\s+)?"
             rf"(?P<post>(?i:(?:{heads}))[^,.;()\n]*)"
@@ -214,7 +228,9 @@ def _patterns() -> _Patterns:
         role_groups=role_groups,
         padded_roles=padded_roles,
         roles_by_word={word: tuple(entries) for word, entries in roles_by_word.items()},
-        folded_honorifics=tuple(sorted({fold(h) for h in cues.honorifics}, key=len, reverse=True)),
+        folded_honorifics=folded_honorifics,
+        padded_honorifics=tuple(f" {h}" for h in folded_honorifics),
+        padded_awarded=tuple(f" {cue}" for cue in cues.awarded_after_cho),
     )
 
 
@@ -327,6 +343,8 @@ _TAGGER_BUDGET = 4
 @dataclass
 class _Budget:
     tagger_calls: int = 0
+    list_leads: int = 0  # colons whose lead was looked for (``_list_lead``)
+    leads_capped: bool = False
 
 
 def _kept_words(text: str, start: int, raw: str, budget: _Budget) -> int:
@@ -357,10 +375,23 @@ def _kept_words(text: str, start: int, raw: str, budget: _Budget) -> int:
 
 
 def _word_end(text: str, start: int, count: int) -> int:
+    """The end of the ``count``-th word (``_WORDS``) from ``start``, or of the last one there."""
+    if count <= 0:
+        return start
+    if words := _words_ahead(count).match(text, start, start + 120):
+        return words.end()
     end = start
     for _, match in zip(range(count), _WORDS.finditer(text, start, start + 120), strict=False):
         end = match.end()
     return end
+
+
+@functools.cache
+def _words_ahead(count: int) -> regex.Pattern[str]:
+    """``count`` words of ``_WORDS`` and what ``finditer`` skips before each, in one call: the
+    finditer loop cost ~10 us a name. Atomic, so that a word is never split to make up the count;
+    then every word is the longest, as a match of ``_WORDS`` (nothing follows it) is."""
+    return regex.compile(rf"(?:\P{{L}}*+(?>{_WORDS.pattern})){{{count}}}")
 
 
 def _rejected(
@@ -412,22 +443,31 @@ def _words_of(text: str) -> str:
     folding and lower-casing change each character alone (the final sigma looks no further than
     the word); only text with combining marks, where ``fold`` decomposes it all, is folded whole.
     """
-    words: list[str] = []
-    for word in text.split():
-        folded = _folded_word(word)
-        if folded is None:
-            return " ".join(_PUNCT.sub(" ", fold(text)).split())
-        if folded:
-            words.append(folded)
-    return " ".join(words)
+    words = list(map(_FOLDED_WORDS.__getitem__, text.split()))
+    if None in words:
+        return " ".join(_PUNCT.sub(" ", fold(text)).split())
+    return " ".join(filter(None, words))
 
 
-@functools.lru_cache(maxsize=8192)
-def _folded_word(word: str) -> str | None:
-    """ "(Ông," → "ong"; None where ``fold`` would decompose a combining mark."""
-    if _COMBINING_MARK.search(word.lower()):
-        return None
-    return " ".join(_PUNCT.sub(" ", fold(word)).split())
+class _FoldedWords(dict[str, str | None]):
+    """ "(Ông," → "ong"; None where ``fold`` would decompose a combining mark.
+
+    A dict, not ``lru_cache``: a hit is then a C-level look-up (~5x cheaper), and the windows
+    around a name are read a word at a time. Emptied when full, so hostile text stays bounded.
+    """
+
+    def __missing__(self, word: str) -> str | None:
+        if len(self) >= _FOLDED_WORDS_MAX:
+            self.clear()
+        folded: str | None = None
+        if not _COMBINING_MARK.search(word.lower()):
+            folded = " ".join(_PUNCT.sub(" ", fold(word)).split())
+        self[word] = folded
+        return folded
+
+
+_FOLDED_WORDS_MAX = 16384
+_FOLDED_WORDS = _FoldedWords()
 
 
 _COMBINING_MARK = regex.compile(r"\p{M}")
@@ -458,11 +498,12 @@ def _role(doc_text: str, start: int, end: int) -> OfficialRole:
     if after_role is not None:
         return after_role
     bare = before
-    for honorific in pat.folded_honorifics:
-        if bare.endswith(f" {honorific}") or bare == honorific:
-            bare = bare[: -len(honorific)].rstrip()
-            break
-    if any(bare.endswith(f" {cue}") or bare == cue for cue in pat.cues.awarded_after_cho):
+    if bare.endswith(pat.padded_honorifics) or bare in pat.folded_honorifics:
+        for honorific in pat.folded_honorifics:  # the longest first
+            if bare.endswith(f" {honorific}") or bare == honorific:
+                bare = bare[: -len(honorific)].rstrip()
+                break
+    if bare.endswith(pat.padded_awarded) or bare in pat.cues.awarded_after_cho:
         return "awarded"
     return _list_verb(doc_text, end) or "mentioned"
 
@@ -473,14 +514,13 @@ _TAKES_A_POST: frozenset[str] = frozenset({"re-elected", "elected", "appointed"}
 def _role_after(doc_text: str, end: int) -> OfficialRole | None:
     """The cue nearest the name in its clause; a quotation after it is someone's words."""
     window = doc_text[end : end + 160]
-    stop = _patterns().clause_end.search(window)
-    after = f" {_words_of(window[: stop.start()] if stop else window)} "
+    after = f" {_words_of(window[: _clause_stop(window)])} "
     pat = _patterns()
     # Per role, its first phrase in the text and where; only phrases opening with a word of the
     # clause are looked for.
     first: dict[int, tuple[int, int]] = {}
-    for word in set(after.split()):
-        for role_number, phrase_number, phrase in pat.roles_by_word.get(word, ()):
+    for entries in filter(None, map(pat.roles_by_word.get, set(after.split()))):
+        for role_number, phrase_number, phrase in entries:
             known = first.get(role_number)
             if known is not None and known[0] < phrase_number:
                 continue
@@ -493,6 +533,26 @@ def _role_after(doc_text: str, end: int) -> OfficialRole | None:
         if (role := pat.padded_roles[role_number][0])
     ]
     return min(found)[2] if found else None
+
+
+def _clause_stop(window: str) -> int:
+    """Where ``clause_end`` first matches in ``window``, or its end.
+
+    Its look-behind opens every branch, so a search tried it at every character: the marks it
+    ends at are found by ``str.find`` instead, and only a full stop is given to the pattern.
+    """
+    cut = len(window)
+    for mark in ";\n“":
+        at = window.find(mark, 0, cut)
+        if at >= 0:
+            cut = at
+    clause_end = _patterns().clause_end
+    dot = window.find(".", 0, cut)
+    while dot >= 0:
+        if clause_end.match(window, dot, dot + 2):
+            return dot
+        dot = window.find(".", dot + 1, cut)
+    return cut
 
 
 def _sentence_start(doc_text: str, floor: int, start: int) -> int:
@@ -547,23 +607,75 @@ class _ListState:
     open: bool = False  # the section before ended a list lead or item: "có các đồng chí:"
 
 
-def _candidates(text: str, limit: int, state: _ListState | None = None) -> Iterator[_Candidate]:
-    """Names in ``text[:limit]`` by every route; one name may come more than once."""
+@dataclass(frozen=True)
+class _Starts:
+    """Where an honorific, a verb taking a post and a position title start (``_starts``)."""
+
+    honorifics: list[int]
+    verbs: list[int]
+    heads: list[int]
+
+
+def _article_starts(text: str) -> _Starts:
+    """``_Starts`` of the whole article text, by one scan each: a scan costs ~1 us a call besides
+    its characters, and an article has a dozen short sections and a window after every name."""
     pat = _patterns()
-    state = state or _ListState()
+    return _Starts(
+        pat.honorific_starts.places(text),
+        sorted({place for form in pat.post_starts for place in _starts(form, text)}),
+        pat.head_starts.places(text),
+    )
+
+
+def _section_starts(text: str, starts: _Starts, section: Section) -> _Starts:
+    """The ``_Starts`` that scanning ``section.text`` alone would give, in its offsets, or more.
+
+    Past its first character a place has the same character before it in both. A phrase that
+    runs past the section's end gives a place the section alone would not: harmless, as every
+    pattern fed by these places is matched inside the section and fails there. The first
+    character follows no letter in the section alone, but may in the article: asked again.
+    """
+    pat = _patterns()
+    base, end = section.start, section.end
+    first = base > 0 and _IS_LETTER[text[base - 1]]
+    verb_first = first and any(form.match(text, base, end) for form in pat.post_starts)
+    return _Starts(
+        _slice(starts.honorifics, base, end, first and pat.honorific_start.match(text, base, end)),
+        _slice(starts.verbs, base, end, verb_first),
+        _slice(starts.heads, base, end, first and pat.head_start.match(text, base, end)),
+    )
+
+
+def _slice(places: list[int], base: int, end: int, at_base: object) -> list[int]:
+    """The places in ``[base, end)``, counted from ``base``; ``base`` too if ``at_base``."""
+    low = bisect.bisect_left(places, base)
+    high = bisect.bisect_left(places, end, low)
+    if low == high:  # most sections have no place of a kind
+        return [0] if at_base else []
+    inside = [place - base for place in places[low:high]]
+    if at_base and not (inside and inside[0] == 0):
+        inside.insert(0, 0)
+    return inside
+
+
+def _candidates(
+    text: str, starts: _Starts, state: _ListState, budget: _Budget
+) -> Iterator[_Candidate]:
+    """Names in ``text`` by every route; one name may come more than once."""
+    pat = _patterns()
+    limit = len(text)
     was_open, state.open = state.open, False
     if was_open:
         yield from _listed(text, len(text) - len(text.lstrip()), None)
         state.open = text.rstrip().endswith(";")
-    honorifics = _starts(pat.honorific_start, text, limit)
+    honorifics = starts.honorifics
     for match in _matches(pat.by_honorific, text, honorifics, limit):
         yield _Candidate(match.start("name"), match.end("name"))
-    verbs = sorted({place for form in pat.post_starts for place in _starts(form, text, limit)})
-    for verb in _matches(pat.by_post, text, verbs, limit):
+    for verb in _matches(pat.by_post, text, starts.verbs, limit):
         floor = max(0, verb.start() - 80)
         if named := pat.name_before.search(text, floor, verb.start()):
             yield _Candidate(named.start("name"), named.end("name"))
-    for match in _matches(pat.by_title, text, _starts(pat.head_start, text, limit), limit):
+    for match in _matches(pat.by_title, text, starts.heads, limit):
         title = _clean_title(match["title"])
         if pat.title_breaks.search(title):
             continue
@@ -572,8 +684,8 @@ def _candidates(text: str, limit: int, state: _ListState | None = None) -> Itera
         if named is not None:
             yield _Candidate(named.start(), named.end(), title=title)
     colon = text.find(":", 0, limit)
-    while colon >= 0:
-        if lead := _list_lead(text, colon, honorifics):
+    while colon >= 0 and not budget.leads_capped:
+        if lead := _list_lead(text, colon, honorifics, budget):
             shared = _clean_title(lead["title"]) if lead["title"] else None
             after = colon + 1
             while after < len(text) and text[after].isspace():
@@ -583,14 +695,37 @@ def _candidates(text: str, limit: int, state: _ListState | None = None) -> Itera
         colon = text.find(":", colon + 1, limit)
 
 
-def _list_lead(text: str, colon: int, honorifics: list[int]) -> regex.Match[str] | None:
+# Real articles have at most 19 colons with an honorific before them, whose list lead is looked
+# for (in the 1,150 external articles and the seeds); past this many the text is a hostile
+# repetition ("các đồng chí: " x 20,000), and each look costs ~80 µs.
+_MAX_LIST_LEADS = 200
+
+
+def _list_lead(
+    text: str, colon: int, honorifics: list[int], budget: _Budget
+) -> regex.Match[str] | None:
     """The lead of a list ending at ``colon``; ``honorifics`` are where honorifics start."""
     floor = max(0, colon - 140)
     # A lead holds an honorific that starts in the window: most colons have none.
     first = bisect.bisect_left(honorifics, floor)
     if first == len(honorifics) or honorifics[first] >= colon:
         return None
-    return _patterns().by_list.search(text, floor, colon + 1)
+    if budget.list_leads >= _MAX_LIST_LEADS:
+        budget.leads_capped = True
+        return None
+    budget.list_leads += 1
+    # by_list opens with an honorific or with "các" before one: tried only there, leftmost
+    # first, it gives the match a search gives, which tried its look-behind at every character.
+    upto = bisect.bisect_left(honorifics, colon, first)
+    lists = _LIST_OPENER.finditer(text, floor, colon, overlapped=True)
+    by_list = _patterns().by_list
+    for place in sorted({*honorifics[first:upto], *(m.start() for m in lists)}):
+        if lead := by_list.match(text, place, colon + 1):
+            return lead
+    return None
+
+
+_LIST_OPENER = regex.compile(r"(?i:các)")  # as by_list opens
 
 
 class _Letters(dict[str, bool]):
@@ -605,13 +740,14 @@ _LETTER = regex.compile(r"\p{L}")
 _IS_LETTER = _Letters()
 
 
-def _starts(finder: re.Pattern[str], text: str, limit: int) -> list[int]:
+def _starts(finder: re.Pattern[str], text: str, limit: int | None = None) -> list[int]:
     """Every place in ``text[:limit]`` where ``finder`` matches and no letter comes before.
 
     Overlapping places too ("PGS.TS" holds "TS"). Every pattern these places feed opens with
     ``(?<![\\p{L}])`` or a stricter look-behind and with a phrase ``finder`` matches, and a list
     lead's honorific follows a space or its look-behind: no match can start elsewhere.
     """
+    limit = len(text) if limit is None else limit
     places: list[int] = []
     found = finder.search(text, 0, limit)
     while found is not None:
@@ -620,6 +756,58 @@ def _starts(finder: re.Pattern[str], text: str, limit: int) -> list[int]:
             places.append(place)
         found = finder.search(text, place + 1, limit)
     return places
+
+
+class _StartFinder:
+    """``_starts`` of the phrases of a data file, by one stdlib pattern per first character.
+
+    Each such pattern opens with a literal, which the engine finds by a fast string search: the one
+    pattern of all phrases was tried at every character opening any of them (half the time). A
+    pattern whose phrases hold their first character nowhere else cannot match inside its own match
+    (its matches are the phrases, their white space aside), so one ``finditer`` finds all its
+    places; the others are searched again after every place, as ``_starts`` does.
+
+    Right after its first character a pattern looks back for a Latin letter before it: most
+    places of a short word are inside longer ones ("ông" in "công", "không"), and each cost a match
+    read in Python. The look-back knows only letters of ``\\p{L}``, so it drops no place
+    ``_starts`` keeps; the letter test on what is left keeps the places exactly.
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        groups: dict[str, list[str]] = {}
+        for phrase in (" ".join(p.split()) for p in phrases):
+            if phrase:
+                groups.setdefault(phrase[0], []).append(phrase)
+        self._finders = tuple(
+            (_finder(first, group), any(first in p[1:] for p in group))
+            for first, group in groups.items()
+        )
+
+    def places(self, text: str) -> list[int]:
+        """Sorted places in ``text``."""
+        found: set[int] = set()
+        for finder, inner in self._finders:
+            if inner:
+                found.update(_starts(finder, text))
+            else:
+                found.update(match.start() for match in finder.finditer(text))
+        return sorted(p for p in found if p == 0 or not _IS_LETTER[text[p - 1]])
+
+
+def _finder(first: str, group: list[str]) -> re.Pattern[str]:
+    """The phrases of ``group``, which all open with ``first``, not after a Latin letter."""
+    rest = [phrase[1:] for phrase in group]
+    if not all(r and not r[0].isspace() for r in rest):  # a phrase of one character or word
+        return re.compile(prefix_tree(group))
+    escaped = re.escape(first)
+    return re.compile(f"{escaped}(?<!{_latin_letters()}{escaped})(?:{prefix_tree(rest)})")
+
+
+@functools.cache
+def _latin_letters() -> str:
+    """A stdlib class of the Latin letters (Vietnamese ones too) that ``\\p{L}`` holds."""
+    blocks = itertools.chain(range(0x250), range(0x1E00, 0x1F00))
+    return "[" + "".join(re.escape(c) for c in map(chr, blocks) if _LETTER.match(c)) + "]"
 
 
 def _matches(
@@ -669,6 +857,16 @@ def _listed(text: str, position: int, title: str | None) -> Iterator[_Candidate]
 _MAX_CANDIDATES = 300
 
 
+def _warn_capped(doc: ParsedArticle, budget: _Budget, candidates_capped: bool) -> None:
+    """W008 for each cap that cut the reading of a repetitive text."""
+    if candidates_capped:
+        detail = f"officials: the first {_MAX_CANDIDATES} candidate names read"
+        doc.warnings.append(ArticleWarning.coded(errors.W_MENTIONS_CAPPED, detail))
+    if budget.leads_capped:
+        detail = f"officials: the first {_MAX_LIST_LEADS} list leads read"
+        doc.warnings.append(ArticleWarning.coded(errors.W_MENTIONS_CAPPED, detail))
+
+
 def extract_officials(doc: ParsedArticle) -> list[Official]:
     """Every named official of the article, merged by name, in order of first mention."""
     pat = _patterns()
@@ -677,12 +875,19 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
     budget = _Budget()
     seen = 0
     listing = _ListState()
+    starts = _article_starts(doc.text)
+    candidates_capped = False
     for index, section in doc.content():
         text = section.text
-        # In the order of the text: the first mention gives the titles (``_new_heads``).
-        batch = list(
-            itertools.islice(_candidates(text, len(text), listing), _MAX_CANDIDATES - seen)
-        )
+        section_starts = _section_starts(doc.text, starts, section)
+        # In the order of the text: the first mention gives the titles (``_new_heads``). One
+        # more than the cap tells whether it cut: no later section is read past the cap, so
+        # what the generator does for that one (the list state) is never seen.
+        left = _MAX_CANDIDATES - seen
+        batch = list(itertools.islice(_candidates(text, section_starts, listing, budget), left + 1))
+        if len(batch) > left:
+            candidates_capped = True
+            del batch[left:]
         seen += len(batch)
         for candidate in sorted(batch, key=lambda c: c.start):
             name_start = candidate.start
@@ -701,8 +906,11 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
             positions: list[str] = [candidate.title] if candidate.title else []
             if listed := pat.list_after.match(doc.text, end, end + _REACH):
                 positions.extend(_positions(listed["list"]))
-            clause = _post_clause(doc.text, end)
-            taken = _positions(post["post"]) if (post := pat.post_taken.search(clause)) else []
+            clause = _post_clause(doc.text, end, starts.honorifics)
+            post = None
+            if any(word in clause for word in pat.post_words):
+                post = pat.post_taken.search(clause)
+            taken = _positions(post["post"]) if post else []
             positions.extend(taken)
             if pat.age_after.match(doc.text, end, end + 20):
                 aged.add(name)
@@ -728,6 +936,9 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
             official.positions = _without_shorter([*official.positions, *later])
             if _ROLE_RANK[role] > _ROLE_RANK[official.role]:
                 official.role = role
+        if candidates_capped:
+            break
+    _warn_capped(doc, budget, candidates_capped)
     officials = sorted(
         (o for o in found.values() if not _only_a_story(o, aged)), key=lambda o: o.start
     )
@@ -746,13 +957,15 @@ def _name_end(doc: ParsedArticle, end: int, start: int, at_section_end: bool) ->
     return longer.end()
 
 
-def _post_clause(text: str, end: int) -> str:
-    """The rest of the clause after a name, up to the next person ("và đồng chí …")."""
+def _post_clause(text: str, end: int, honorifics: list[int]) -> str:
+    """The rest of the clause after a name, up to the next person ("và đồng chí …");
+    ``honorifics`` are where honorifics start in ``text`` (see ``_section_starts``)."""
     window = text[end : end + 240]
     cuts = [i for i in (window.find(c) for c in (". ", ";", "\n")) if i >= 0]
     window = window[: min(cuts)] if cuts else window
     pat = _patterns()
-    starts = _starts(pat.honorific_start, window, len(window))
+    at_start = pat.honorific_start.match(text, end, end + len(window))
+    starts = _slice(honorifics, end, end + len(window), at_start)
     other = next(_matches(pat.honorific_word, window, starts, len(window)), None)
     return window[: other.start()] if other else window
 
