@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -174,10 +173,8 @@ class _Patterns:
     counted_firsts: tuple[str, ...]  # first words, case-folded, of the counted nouns
     after_lead_longest: int  # the longest of ``after_lead`` and a quote
     word_groups: tuple[str, ...]
-    unit_folded: _Lead | None
-    unit_exact: _Lead | None
+    unit_leads: tuple[_Lead, ...]  # a known noun (folded, exact case), a currency word
     abbreviation: regex.Pattern[str]
-    currency: _Lead
     non_unit: _Lead
     fallback_unit: regex.Pattern[str]
     blocking: _EndCue
@@ -236,6 +233,7 @@ def _before(phrases: list[str]) -> _EndCue:
 # takes U+001C-U+001F, which ``regex`` does not.
 _BMP_START = "".join(map(chr, range(0x3001)))
 _SPACES = "".join(regex.findall(r"\s", _BMP_START))
+_SPACE_SET = frozenset(_SPACES)
 _ODD_SPACES = "".join(c for c in _BMP_START if c.isspace() and c not in _SPACES)
 
 
@@ -265,6 +263,26 @@ class _EndCue:
             return None
         return self._pattern.search(before)
 
+    def search_folded(self, before: str, folded: str | None) -> regex.Match[str] | None:
+        """``search``, given ``before`` without its trailing white space case-folded, or None
+        when that changes its length (see ``_folded_end``): one folding serves every cue."""
+        if folded is not None and not folded.endswith(self._ends):
+            return None
+        return self._pattern.search(before)
+
+
+def _folded_end(before: str) -> str | None:
+    """``before`` without its trailing white space, case-folded, for ``_EndCue.search_folded``;
+    None where folding changes its length."""
+    return _folded(before.rstrip(_SPACES))
+
+
+def _folded(text: str) -> str | None:
+    """``text`` case-folded where that keeps one character for one (see ``_EndCue``), else
+    None."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else None
+
 
 class _Guarded:
     """A forward pattern behind an exact test at C speed: every match holds one of ``words``
@@ -278,6 +296,15 @@ class _Guarded:
         piece = text[pos:]
         folded = piece.casefold()
         if len(folded) == len(piece) and not any(word in folded for word in self._words):
+            return None
+        return self._pattern.match(text, pos)
+
+    def match_in(
+        self, text: str, pos: int, folded: str | None, start: int, end: int
+    ) -> regex.Match[str] | None:
+        """``match``, given a case-folded string whose ``start:end`` is ``text[pos:]`` folded
+        (one character for one), or None: one folding serves every pattern after a number."""
+        if folded is not None and not any(folded.find(w, start, end) >= 0 for w in self._words):
             return None
         return self._pattern.match(text, pos)
 
@@ -300,9 +327,15 @@ class _Lead:
         if not text or text[0] not in _SPACES:
             return None  # ``\\s+`` comes first
         head = text.lstrip(_SPACES)[: self._longest]
+        folded = head.casefold()
+        return self.match_head(text, head, folded if len(folded) == len(head) else None)
+
+    def match_head(self, text: str, head: str, folded: str | None) -> regex.Match[str] | None:
+        """``match`` for a ``text`` that starts with white space, given what follows it:
+        ``head`` (at least its first ``_longest`` characters) and ``head`` case-folded, or
+        None when that changes its length. One head serves every lead tried after a number."""
         if self._fold:
-            folded = head.casefold()
-            if len(folded) != len(head):
+            if folded is None:
                 return self._pattern.match(text)
             head = folded
         if head.startswith(self._firsts) or (
@@ -386,27 +419,36 @@ def _patterns() -> _Patterns:
         counted_firsts=_first_words_folded([*cues.units, *cues.currencies]),
         after_lead_longest=1 + max(len(w) for w in after_lead),
         word_groups=_group_names(words),
-        # a quoted name may be what is counted: 4 “Mái ấm Công đoàn”
-        unit_folded=_Lead(
-            regex.compile(rf"\s+[“\"]?(?P<unit>{_alt(folded_units)}){_NOT_WORD}", regex.IGNORECASE),
-            folded_units,
-        )
-        if folded_units
-        else None,
-        unit_exact=_Lead(
-            regex.compile(rf"\s+[“\"]?(?P<unit>{_alt(exact_units)}){_NOT_WORD}"), exact_units
-        )
-        if exact_units
-        else None,
+        unit_leads=tuple(
+            lead
+            for lead in (
+                # a quoted name may be what is counted: 4 “Mái ấm Công đoàn”
+                _Lead(
+                    regex.compile(
+                        rf"\s+[“\"]?(?P<unit>{_alt(folded_units)}){_NOT_WORD}", regex.IGNORECASE
+                    ),
+                    folded_units,
+                )
+                if folded_units
+                else None,
+                _Lead(
+                    regex.compile(rf"\s+[“\"]?(?P<unit>{_alt(exact_units)}){_NOT_WORD}"),
+                    exact_units,
+                )
+                if exact_units
+                else None,
+                _Lead(
+                    regex.compile(
+                        rf"\s+(?P<unit>{_alt(list(cues.currencies))}){_NOT_WORD}(?!\s+chí)",
+                        regex.IGNORECASE,
+                    ),
+                    list(cues.currencies),
+                ),
+            )
+            if lead is not None
+        ),
         # an unlisted abbreviation in capitals counts people or bodies: 936 CN, 4 KCN, 77.000 CBCNVC
         abbreviation=regex.compile(r"\s+(?P<unit>\p{Lu}{2,}(?:-\p{Lu}{2,})?)(?![\p{L}\p{N}])"),
-        currency=_Lead(
-            regex.compile(
-                rf"\s+(?P<unit>{_alt(list(cues.currencies))}){_NOT_WORD}(?!\s+chí)",
-                regex.IGNORECASE,
-            ),
-            list(cues.currencies),
-        ),
         non_unit=_Lead(
             regex.compile(
                 rf"\s+(?:(?P<unit>{durations})|{_alt(other_non_units)}){_NOT_WORD}",
@@ -578,7 +620,9 @@ def _extract(doc: ParsedArticle) -> list[Indicator]:
         for found in _find(pat, section, taken, bounds):
             clause_start, clause_end = bounds.clause(found.start)
             sentence_start = bounds.sentence_start(found.start)
-            is_target = section_target or bounds.target_between(clause_start, found.start)
+            is_target = section_target or bounds.target_between(
+                clause_start, clause_end, found.start
+            )
             period = bounds.nearest_period(clause_start, clause_end, found.start)
             period = period or context_period
             mention = (
@@ -782,6 +826,17 @@ def _word_matches(pat: _Patterns, text: str) -> list[_Candidate]:
     return kept
 
 
+def _letter_or_quote(after: str, first: str) -> bool:
+    """``_UNIT_AHEAD`` matches ``after`` (which starts with white space), ``first`` being its
+    first character after that white space. Below U+0250 ``str.isalpha`` is ``\\p{L}``
+    whatever the Unicode versions; any other character is left to the pattern."""
+    if not first:
+        return False
+    if first in '“"' or (first < "\u0250" and first.isalpha()):
+        return True
+    return first >= "\u0250" and _UNIT_AHEAD.match(after) is not None
+
+
 def _may_count(pat: _Patterns, after: str) -> bool:
     """``pat.words`` may match a lead word followed by ``after`` (its slice, see below): after
     white space, a numeral word or a counted noun (maybe quoted) comes first. Case folding
@@ -843,12 +898,20 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     """
     start, end, groups, value_text = candidate
     after = text[end : end + _AFTER_WINDOW]
-    # ``\\s+`` opens _UNIT_AHEAD: a cheap look at the first character spares most calls
-    word_ahead = bool(after) and after[0] in _SPACES and _UNIT_AHEAD.match(after) is not None
-    if not word_ahead and not any(groups.get(g) for g in _SELF_UNITS):
+    # Every unit pattern and _UNIT_AHEAD open with ``\\s+``: the text after that white space,
+    # taken once, serves them all (see ``_Lead.match_head``).
+    spaced = bool(after) and after[0] in _SPACE_SET
+    head = after.lstrip(_SPACES) if spaced else ""
+    folded = _folded(head)
+    word_ahead = spaced and _letter_or_quote(after, head[:1])
+    get = groups.get
+    if not word_ahead and not any(get(g) for g in _SELF_UNITS):
         return None  # "2. Trong", "60, chủ", "1 2": no word, so no unit, follows
     before = text[max(0, start - _BEFORE_WINDOW) : start]
-    if pat.blocking.search(before) and not pat.blocking_exception.search(before):
+    folded_before = _folded_end(before)
+    if pat.blocking.search_folded(before, folded_before) and not (
+        pat.blocking_exception.search_folded(before, folded_before)
+    ):
         return None
     if not before.strip(" -–•+*\t") and pat.list_number_after.match(after):
         return None  # list numbering "1." / "Một là:"
@@ -858,27 +921,19 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     value, value_max, total, percent, is_percent, scaled, date_like = shape
     glued = groups.get("glued")
 
-    # Unit: the longest of a known noun and a currency word; %, else a fallback noun.
-    unit_match = _longest(
-        [
-            m
-            for m in (
-                pat.unit_folded.match(after) if pat.unit_folded else None,
-                pat.unit_exact.match(after) if pat.unit_exact else None,
-                pat.currency.match(after),
-            )
-            if m is not None
-        ]
-    )
-    if is_percent or glued:
-        unit_match = None
-    else:
-        non_unit = pat.non_unit.match(after)
+    # Unit: the longest of a known noun and a currency word (the first of those as long)
+    unit_match: regex.Match[str] | None = None
+    if spaced and not (is_percent or glued):
+        for lead in pat.unit_leads:
+            found = lead.match_head(after, head, folded)
+            if found is not None and (unit_match is None or found.end() > unit_match.end()):
+                unit_match = found
+        non_unit = pat.non_unit.match_head(after, head, folded)
         if non_unit is not None and (unit_match is None or non_unit.end() >= unit_match.end()):
             # a length of time, an age, a rating; "lần lượt" (in turn) is no "lần"; a length
             # of time that is a measured limit or amount is one
             if non_unit["unit"] is None or not _measured_duration(
-                pat, before, after[non_unit.end() :], value_max
+                pat, before, folded_before, after[non_unit.end() :], value_max
             ):
                 return None
             unit_match = non_unit
@@ -911,7 +966,11 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     # words need a known noun ("một số", "Ba là", "năm ngoái"), and not one they point back
     # at ("hai tổ chức" = the two just named)
     words = groups.get("words")
-    if words is not None and words[:3].lower() == "năm" and pat.year_before.search(before):
+    if (
+        words is not None
+        and words[:3].lower() == "năm"
+        and pat.year_before.search_folded(before, folded_before)
+    ):
         return None  # "Hằng năm chi bộ …": a year
     if words is not None and _VAGUE_BEFORE.search(before):
         return None  # "vài ba điểm", "hàng trăm người": a magnitude, no figure
@@ -921,13 +980,14 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
         if words.lower() == "năm" and " " not in unit_match["unit"].strip():
             return None  # "là năm bản lề": "năm" alone counts only nouns of 2+ syllables
     tail = text[end : end + 3 * _AFTER_WINDOW]  # positions in it are relative to ``end``
+    tail_folded = _folded(tail)
     if (
         unit is not None
         and _key(unit) in pat.frequency_units
         and pat.per_duration.match(tail, unit_end)
     ):
         return None  # "1 lần/tháng" is a frequency
-    if unit_end and pat.anaphora.match(tail, unit_end):
+    if unit_end and pat.anaphora.match_in(tail, unit_end, tail_folded, unit_end, len(tail)):
         return None  # "07 nội dung kể trên": a figure already given
     if (
         unit is not None
@@ -940,7 +1000,8 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
 
     evidence_end = end + unit_end
     if total is None and unit not in (None, "%", "VND", "USD") and unit_end:
-        whole = pat.unit_total.match(tail, evidence_end - end)
+        at = evidence_end - end
+        whole = pat.unit_total.match_in(tail, at, tail_folded, at, len(tail))
         whole_value = parse_number(whole["total"]) if whole else None
         if whole is not None and whole_value is not None and whole_value > value:
             total = whole_value
@@ -955,7 +1016,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
         return None  # 1/5 reads as a date unless a percentage confirms the ratio
     comparator: Comparator = "="
     evidence_start = start
-    cue = pat.comparator_before.search(before)
+    cue = pat.comparator_before.search_folded(before, folded_before)
     if cue is not None:
         symbol = pat.comparator_of[_key(cue["cue"])]
         # "từ 2 - 3": the range itself carries the bounds.
@@ -963,12 +1024,14 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
             comparator = symbol
         evidence_start = start - (len(before) - cue.start("cue"))
     rest = text[evidence_end : evidence_end + _AFTER_WINDOW]
-    after_cue = pat.comparator_after.match(rest)
+    at = evidence_end - end  # ``rest`` in ``tail``, where it fits: ``tail_folded`` serves it
+    rest_folded = tail_folded if at + len(rest) <= len(tail) else None
+    after_cue = pat.comparator_after.match_in(rest, 0, rest_folded, at, at + len(rest))
     if after_cue is not None:
         comparator = pat.comparator_of[_key(after_cue["cue"])]
         evidence_end += after_cue.end()
     elif total is None and unit != "%":
-        whole = pat.total.match(rest)
+        whole = pat.total.match_in(rest, 0, rest_folded, at, at + len(rest))
         whole_value = parse_number(whole["total"]) if whole else None
         if whole is not None and whole_value is not None and whole_value > value:
             total = whole_value
@@ -993,18 +1056,24 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
 
 
 def _measured_duration(
-    pat: _Patterns, before: str, following: str, value_max: Number | None
+    pat: _Patterns,
+    before: str,
+    folded_before: str | None,
+    following: str,
+    value_max: Number | None,
 ) -> bool:
     """A length of time that is a limit, change or rate ("không quá 2 ngày", "lên 6 tháng",
     "từ 3 tháng trở lên", "36 giờ/tháng", "từ 10-15 năm"), not the span of a period."""
     if pat.per_frequency.match(following):
         return False  # "3 năm/lần": how often, not how long
-    if pat.duration_before.search(before) or pat.duration_after.match(following):
+    if pat.duration_before.search_folded(before, folded_before) or pat.duration_after.match(
+        following
+    ):
         return True
     if pat.per_duration.match(following):
         return True
     if value_max is not None:
-        cue = pat.comparator_before.search(before)
+        cue = pat.comparator_before.search_folded(before, folded_before)
         return cue is not None and _key(cue["cue"]) == "từ"
     return False
 
@@ -1053,7 +1122,9 @@ def _shape(match: dict[str, str | None]) -> _Shape | None:
         value = scale(value, scale_words)
         value_max = scale(value_max, scale_words) if value_max is not None else None
         total = scale(total, scale_words) if total is not None else None  # 6,8/32,2 tỷ đồng
-    is_percent = any(match[g] is not None for g in ("pct", "lowpct", "lowpct2"))
+    is_percent = (
+        match["pct"] is not None or match["lowpct"] is not None or match["lowpct2"] is not None
+    )
     return value, value_max, total, percent, is_percent, bool(scale_words), date_like
 
 
@@ -1084,10 +1155,6 @@ def _starts_name(pat: _Patterns, unit: str) -> bool:
         and unit not in pat.cues.units
         and unit not in pat.cues.currencies
     )
-
-
-def _longest(matches: list[regex.Match[str]]) -> regex.Match[str] | None:
-    return max(matches, key=lambda m: m.end(), default=None)
 
 
 def _currency_of(pat: _Patterns, unit: str) -> str | None:
@@ -1179,7 +1246,7 @@ class _Bounds:
     def __init__(self, pat: _Patterns, text: str) -> None:
         self._length = len(text)
         # every clause end is one character; those that are no ";" end sentences too
-        stops = [m.start() for m in _CLAUSE_END.finditer(text)]
+        stops = _clause_stops(text)
         self._clause_starts = stops
         self._clause_ends = [at + 1 for at in stops]
         self._sentence_ends = [at + 1 for at in stops if text[at] != ";"]
@@ -1190,10 +1257,9 @@ class _Bounds:
         self._periods = _LazyScan(pat.period, text, folded_or_none, pat.period_words)
         self.plain_spaces = _plain_spaces(text)
 
-    def target_between(self, start: int, offset: int) -> bool:
-        """A target cue of the clause starting at ``start`` that ends before ``offset`` (the
-        unit after the number never counts)."""
-        _, end = self.clause(offset)
+    def target_between(self, start: int, end: int, offset: int) -> bool:
+        """A target cue of the clause ``start:end`` (``clause(offset)``) that ends before
+        ``offset`` (the unit after the number never counts)."""
         cues = self._targets.within(start, end)
         return bool(cues) and cues[0][1] <= offset
 
@@ -1228,10 +1294,22 @@ class _Bounds:
         return _last_at_most(self._sentence_ends, offset, offset - _CLAUSE_WINDOW)
 
 
-# A clause end; a sentence end is one that is no ";". Stdlib ``re`` scans this several times
-# faster than ``regex``, with the same matches: ``[^\S\x1c-\x1f]`` is ``regex``'s ``\s``
-# (see ``_SPACES``) and ``$`` means the same in both.
-_CLAUSE_END = re.compile(r"[.!?;…](?=[^\S\x1c-\x1f]|$)|\n")
+def _clause_stops(text: str) -> list[int]:
+    """Offsets of the clause ends of ``text``: ``\\n``, or one of ``.!?;…`` before white space
+    (``regex``'s ``\\s``) or at the end. One ``str.find`` loop a character runs several times
+    faster than a regex scan."""
+    found: list[int] = []
+    for char in _CLAUSE_CHARS:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    found.sort()
+    last = len(text) - 1
+    return [at for at in found if at == last or text[at] == "\n" or text[at + 1] in _SPACE_SET]
+
+
+_CLAUSE_CHARS = ".!?;…\n"
 
 _MARGIN = 64  # longer than any cue phrase: a rescan from here finds one cut at the old end
 
