@@ -169,8 +169,8 @@ class _Patterns:
     digits: regex.Pattern[str]
     words: regex.Pattern[str]
     digit_groups: tuple[str, ...]
-    after_lead: tuple[str, ...]  # first words, case-folded, of what may follow a lead word
-    counted_firsts: tuple[str, ...]  # first words, case-folded, of the counted nouns
+    after_lead: _Affixes  # first words, case-folded, of what may follow a lead word
+    counted_firsts: _Affixes  # first words, case-folded, of the counted nouns
     after_lead_longest: int  # the longest of ``after_lead`` and a quote
     word_groups: tuple[str, ...]
     unit_leads: tuple[_Lead, ...]  # a known noun (folded, exact case), a currency word
@@ -253,20 +253,21 @@ class _EndCue:
 
     def __init__(self, pattern: regex.Pattern[str], phrases: list[str]) -> None:
         self._pattern = pattern
-        self._ends = tuple({p.split()[-1].casefold() for p in phrases if p.strip()})
-        self._longest = max(len(e) for e in self._ends)
+        ends = {p.split()[-1].casefold() for p in phrases if p.strip()}
+        self._ends = _Affixes(ends, suffixes=True)
+        self._longest = max(len(e) for e in ends)
 
     def search(self, before: str) -> regex.Match[str] | None:
         tail = before.rstrip(_SPACES)[-self._longest :]
         folded = tail.casefold()
-        if len(folded) == len(tail) and not folded.endswith(self._ends):
+        if len(folded) == len(tail) and not self._ends.ends(folded):
             return None
         return self._pattern.search(before)
 
     def search_folded(self, before: str, folded: str | None) -> regex.Match[str] | None:
         """``search``, given ``before`` without its trailing white space case-folded, or None
         when that changes its length (see ``_folded_end``): one folding serves every cue."""
-        if folded is not None and not folded.endswith(self._ends):
+        if folded is not None and not self._ends.ends(folded):
             return None
         return self._pattern.search(before)
 
@@ -320,8 +321,9 @@ class _Lead:
         self._fold = bool(pattern.flags & regex.IGNORECASE)
         self._quoted = '[“\\"]?' in pattern.pattern
         firsts = {p.split()[0] for p in phrases if p.strip()}
-        self._firsts = tuple({f.casefold() for f in firsts} if self._fold else firsts)
-        self._longest = max(len(f) for f in self._firsts) + 1  # and a quote
+        firsts = {f.casefold() for f in firsts} if self._fold else firsts
+        self._firsts = _Affixes(firsts)
+        self._longest = max(len(f) for f in firsts) + 1  # and a quote
 
     def match(self, text: str) -> regex.Match[str] | None:
         if not text or text[0] not in _SPACES:
@@ -338,11 +340,28 @@ class _Lead:
             if folded is None:
                 return self._pattern.match(text)
             head = folded
-        if head.startswith(self._firsts) or (
-            self._quoted and head[:1] in '“"' and head[1:].startswith(self._firsts)
+        if self._firsts.starts(head) or (
+            self._quoted and head[:1] in '“"' and self._firsts.starts(head[1:])
         ):
             return self._pattern.match(text)
         return None
+
+
+class _Affixes:
+    """``str.startswith`` (or ``endswith``) any of many words, asked only of the words that
+    share the first (last) character: a tuple of a hundred words costs a hundred tests."""
+
+    def __init__(self, words: Iterable[str], suffixes: bool = False) -> None:
+        grouped: dict[str, list[str]] = {}
+        for word in words:
+            grouped.setdefault(word[-1] if suffixes else word[0], []).append(word)
+        self._by_char = {char: tuple(group) for char, group in grouped.items()}
+
+    def starts(self, text: str) -> bool:
+        return text.startswith(self._by_char.get(text[:1], ()))
+
+    def ends(self, text: str) -> bool:
+        return text.endswith(self._by_char.get(text[-1:], ()))
 
 
 def _cover(phrases: Iterable[str]) -> tuple[str, ...]:
@@ -415,8 +434,8 @@ def _patterns() -> _Patterns:
         digits=digits,
         words=words,
         digit_groups=_group_names(digits),
-        after_lead=after_lead,
-        counted_firsts=_first_words_folded([*cues.units, *cues.currencies]),
+        after_lead=_Affixes(after_lead),
+        counted_firsts=_Affixes(_first_words_folded([*cues.units, *cues.currencies])),
         after_lead_longest=1 + max(len(w) for w in after_lead),
         word_groups=_group_names(words),
         unit_leads=tuple(
@@ -612,12 +631,15 @@ def _extract(doc: ParsedArticle) -> list[Indicator]:
     results: list[Indicator] = []
     facts = _Facts()
     sections = doc.sections
+    contexts = _Contexts(pat, sections)
     for index, section in doc.content():
-        section_target = _section_is_target(pat, sections, index)
-        context_period = _context_period(pat, sections, index)
+        section_target, context_period = contexts.of(index)
         headline = section.kind in _HEADLINE_KINDS
+        candidates = _candidates(pat, section.text)
+        if not candidates:
+            continue  # no number: the clause scan is not needed
         bounds = _Bounds(pat, section.text)
-        for found in _find(pat, section, taken, bounds):
+        for found in _find(pat, section, candidates, taken, bounds):
             clause_start, clause_end = bounds.clause(found.start)
             sentence_start = bounds.sentence_start(found.start)
             is_target = section_target or bounds.target_between(
@@ -754,12 +776,8 @@ def _subject_key(pat: _Patterns, subject: str | None) -> str:
     return " ".join(pat.synonyms.get(w, w.lower()) for w in subject.split())
 
 
-def _find(
-    pat: _Patterns, section: Section, taken: list[tuple[int, int]], bounds: _Bounds
-) -> list[_Found]:
-    """Candidates of one section that pass every check (section-local offsets)."""
-    text = section.text
-    quoted = _names_in_quotes(pat, text)
+def _candidates(pat: _Patterns, text: str) -> list[_Candidate]:
+    """Every number expression of a section, in digits or in words, by start."""
     names = pat.digit_groups  # groups() is much cheaper than groupdict()
     candidates = [
         (m.start(), m.end(), dict(zip(names, m.groups(), strict=True)), m.group(0))
@@ -767,6 +785,19 @@ def _find(
     ]
     candidates.extend(_word_matches(pat, text))
     candidates.sort(key=lambda c: c[0])
+    return candidates
+
+
+def _find(
+    pat: _Patterns,
+    section: Section,
+    candidates: list[_Candidate],
+    taken: list[tuple[int, int]],
+    bounds: _Bounds,
+) -> list[_Found]:
+    """The ``candidates`` of one section that pass every check (section-local offsets)."""
+    text = section.text
+    quoted = _names_in_quotes(pat, text)
     consumed_until = -1
     found: list[_Found] = []
     for candidate in candidates:
@@ -847,8 +878,8 @@ def _may_count(pat: _Patterns, after: str) -> bool:
     folded = head.casefold()
     if len(folded) != len(head):
         return True
-    return folded.startswith(pat.after_lead) or (
-        folded[:1] in '“"' and folded[1:].startswith(pat.counted_firsts)
+    return pat.after_lead.starts(folded) or (
+        folded[:1] in '“"' and pat.counted_firsts.starts(folded[1:])
     )
 
 
@@ -902,11 +933,11 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     # taken once, serves them all (see ``_Lead.match_head``).
     spaced = bool(after) and after[0] in _SPACE_SET
     head = after.lstrip(_SPACES) if spaced else ""
-    folded = _folded(head)
     word_ahead = spaced and _letter_or_quote(after, head[:1])
     get = groups.get
     if not word_ahead and not any(get(g) for g in _SELF_UNITS):
         return None  # "2. Trong", "60, chủ", "1 2": no word, so no unit, follows
+    folded = _folded(head)
     before = text[max(0, start - _BEFORE_WINDOW) : start]
     folded_before = _folded_end(before)
     if pat.blocking.search_folded(before, folded_before) and not (
@@ -1193,6 +1224,8 @@ def _subject(
     The phrase after ends at punctuation, a digit, a verb or preposition of ``subject_stops``,
     a comma before a capital (a new clause) or after a few words.
     """
+    if unit in {"VND", "USD"}:
+        return None
     tail = text[unit_end : unit_end + _AFTER_WINDOW]
     stop = (pat.percent_subject_stop if unit == "%" else pat.subject_stop).search(tail)
     following = tail[: stop.start()] if stop else tail
@@ -1203,8 +1236,6 @@ def _subject(
         if has_after:
             return _tidy_subject(text[unit_end:phrase_end])
         return _rate_subject(pat, text, start, bounds)
-    if unit in {"VND", "USD"}:
-        return None
     if not has_after:
         return _rate_subject(pat, text, start, bounds) or (unit or None)
     head = unit_start if unit_start is not None else unit_end
@@ -1352,14 +1383,15 @@ class _LazyScan:
                     self._matches.insert(at, found)
         first = bisect.bisect_left(self._starts, start)
         last = bisect.bisect_left(self._starts, end)
+        if first == last:
+            return []
         return [m for m in self._matches[first:last] if m[1] <= end]
 
     def _may_match(self, start: int, end: int) -> bool:
         folded = self._folded
         if folded is None:
             return True
-        piece = folded[start:end]
-        return any(word in piece for word in self._words)
+        return any(folded.find(word, start, end) >= 0 for word in self._words)
 
 
 def _last_at_most(ends: list[int], offset: int, floor: int) -> int:
@@ -1368,7 +1400,20 @@ def _last_at_most(ends: list[int], offset: int, floor: int) -> int:
     return max(ends[at] if at >= 0 else 0, floor, 0)
 
 
-def _context_text(sections: list[Section], index: int) -> str:
+def _lead_ins(sections: list[Section]) -> list[int]:
+    """For every section, the last section before it that is no list item (-1 if none): the
+    lead-in of a run of list items, found in one pass (a walk back from each item of a long
+    list would be quadratic)."""
+    lead_ins: list[int] = []
+    last = -1
+    for index, section in enumerate(sections):
+        lead_ins.append(last)
+        if section.kind != "list_item":
+            last = index
+    return lead_ins
+
+
+def _context_text(sections: list[Section], index: int, lead_ins: list[int]) -> str:
     """Heading or sidebar title over a section, or the lead-in paragraph of its list."""
     section = sections[index]
     parts: list[str] = []
@@ -1377,26 +1422,34 @@ def _context_text(sections: list[Section], index: int) -> str:
     if section.parent is not None and 0 <= section.parent < len(sections):
         parts.append(sections[section.parent].text)
     if section.kind == "list_item":
-        previous = index - 1
-        while previous >= 0 and sections[previous].kind == "list_item":
-            previous -= 1
+        previous = lead_ins[index]
         if previous >= 0 and sections[previous].text.rstrip().endswith(":"):
             parts.append(sections[previous].text)
     return "\n".join(parts)
 
 
-def _section_is_target(pat: _Patterns, sections: list[Section], index: int) -> bool:
-    """A list item under a heading, sidebar or lead-in that announces targets."""
-    if sections[index].kind != "list_item":
-        return False
-    return pat.target.search(_context_text(sections, index)) is not None
+class _Contexts:
+    """Target and period cues of the context texts of one article's sections, each context
+    read once (every item of a list shares one)."""
 
+    def __init__(self, pat: _Patterns, sections: list[Section]) -> None:
+        self._pat = pat
+        self._sections = sections
+        self._lead_ins = _lead_ins(sections)
+        self._seen: dict[str, tuple[bool, str | None]] = {}
 
-def _context_period(pat: _Patterns, sections: list[Section], index: int) -> str | None:
-    """The period named by the heading or sidebar a section sits under."""
-    context = _context_text(sections, index)
-    match = pat.period.search(context) if context else None
-    return " ".join(match.group(0).split()) if match else None
+    def of(self, index: int) -> tuple[bool, str | None]:
+        """(a list item under a heading, sidebar or lead-in that announces targets, the period
+        named by the heading or sidebar the section sits under)."""
+        context = _context_text(self._sections, index, self._lead_ins)
+        cues = self._seen.get(context)
+        if cues is None:
+            target = self._pat.target.search(context) is not None
+            match = self._pat.period.search(context) if context else None
+            cues = target, " ".join(match.group(0).split()) if match else None
+            self._seen[context] = cues
+        is_item = self._sections[index].kind == "list_item"
+        return is_item and cues[0], cues[1]
 
 
 __all__ = ["EXTRACTOR", "IndicatorCues", "extract_indicators"]
