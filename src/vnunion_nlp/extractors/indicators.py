@@ -578,6 +578,7 @@ def _subject_stop_pattern(stops: list[str]) -> regex.Pattern[str]:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and asked of every unit found
 def _key(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
@@ -700,11 +701,9 @@ class _Facts:
         self, keys: tuple[tuple[object, ...], tuple[object, ...]], mention: _Mention, headline: bool
     ) -> bool:
         full, base = keys
-        if _repeats(self._full.get(full, []), mention) or _repeats(
-            self._headline.get(base, []), mention
-        ):
+        if _repeats(self._full.get(full), mention) or _repeats(self._headline.get(base), mention):
             return False
-        if headline and _repeats(self._any.get(base, []), mention):
+        if headline and _repeats(self._any.get(base), mention):
             return False
         self._full.setdefault(full, []).append(mention)
         self._any.setdefault(base, []).append(mention)
@@ -713,8 +712,8 @@ class _Facts:
         return True
 
 
-def _repeats(earlier: list[_Mention], mention: _Mention) -> bool:
-    return any(m[:2] != mention[:2] or m[2] == mention[2] for m in earlier)
+def _repeats(earlier: list[_Mention] | None, mention: _Mention) -> bool:
+    return earlier is not None and any(m[:2] != mention[:2] or m[2] == mention[2] for m in earlier)
 
 
 def _disjoint(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1243,11 +1242,17 @@ def _subject(
 
 
 def _tidy_subject(phrase: str) -> str | None:
-    phrase = _TRAILING_JOINERS.sub("", " ".join(phrase.split())).strip(" ,–-")
-    return phrase or None
+    phrase = " ".join(phrase.split())
+    # a joiner can only be cut where the phrase (no white space at its end now) ends with one
+    folded = _folded(phrase[-_JOINER_LONGEST:])
+    if folded is None or folded.endswith(_JOINERS):
+        phrase = _TRAILING_JOINERS.sub("", phrase)
+    return phrase.strip(" ,–-") or None
 
 
-_TRAILING_JOINERS = regex.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+\s*$", regex.IGNORECASE)
+_JOINERS = ("và", "hoặc", "cùng")
+_JOINER_LONGEST = max(map(len, _JOINERS))
+_TRAILING_JOINERS = regex.compile(rf"(?:[\s,]+(?:{_alt(_JOINERS)}))+\s*$", regex.IGNORECASE)
 
 
 def _rate_subject(pat: _Patterns, text: str, start: int, bounds: _Bounds) -> str | None:
