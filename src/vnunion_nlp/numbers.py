@@ -25,6 +25,7 @@ rather than in a data file; the cue words around numbers are in ``data/indicator
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -120,6 +121,7 @@ def parse_roman(text: str) -> int | None:
     return total
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and called for every number of every article
 def parse_number(text: str) -> int | float | None:
     """Value of a number written the Vietnamese way (``1.226``, ``15,5``, ``07``), else None.
 
