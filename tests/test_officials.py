@@ -32,6 +32,10 @@ EXAMPLES = [
     ("rank is no position", "Thiếu tướng Bùi Quang Thanh, Cục trưởng Cục Công tác Đảng dự buổi lễ.", "Bùi Quang Thanh", ["Cục trưởng Cục Công tác Đảng"], "mentioned"),
     ("name ran into the next sentence", "Lãnh đạo trao quà cho đồng chí Ngô Văn Tú Với thành tích đó, anh được khen.", "Ngô Văn Tú", [], "awarded"),
     ("ran into the next honorific", "Lãnh đạo chúc mừng đồng chí Đỗ Kim Hùng Đồng chí Đỗ Kim Hùng hứa sẽ phấn đấu.", "Đỗ Kim Hùng", [], "speaking"),
+    ("titles chained before the name", "Bí thư Trung ương Đảng, Trưởng Ban Dân vận Trung ương Lê Văn Hòa chủ trì hội nghị.", "Lê Văn Hòa", ["Bí thư Trung ương Đảng", "Trưởng Ban Dân vận Trung ương"], "speaking"),
+    ("a list lead's title for titled items", "Tham dự có các đồng chí Ủy viên Ban Thường vụ: Trưởng Ban Tuyên giáo Tỉnh ủy Mai Văn Lộc; Giám đốc Sở Nội vụ Trần Thị Lan.", "Trần Thị Lan", ["Ủy viên Ban Thường vụ", "Giám đốc Sở Nội vụ"], "attending"),
+    ("the verb có ends a title", "Sáng 10/2, đồng chí Vũ Đức Minh, Bí thư Huyện ủy Đông Anh có buổi làm việc với LĐLĐ huyện.", "Vũ Đức Minh", ["Bí thư Huyện ủy Đông Anh"], "mentioned"),
+    ("another person's title is no chain", "Phó Chủ tịch UBND tỉnh Lò Văn Hải, Chủ tịch LĐLĐ tỉnh Lường Thị Mai dự hội nghị.", "Lường Thị Mai", ["Chủ tịch LĐLĐ tỉnh"], "attending"),
     # Names ending in "Anh": the last syllable is the name's, not the next sentence's pronoun.
     ("Anh before a hyphen", "Đồng chí Đỗ Minh Anh - Chủ tịch LĐLĐ huyện phát biểu khai mạc.", "Đỗ Minh Anh", ["Chủ tịch LĐLĐ huyện"], "speaking"),
     ("Anh before a comma", "Dự lễ có bà Phạm Thị Thu Anh, Phó Chủ tịch Công đoàn ngành Y tế.", "Phạm Thị Thu Anh", ["Phó Chủ tịch Công đoàn ngành Y tế"], "attending"),

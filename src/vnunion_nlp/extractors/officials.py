@@ -600,6 +600,7 @@ class _Candidate:
     start: int  # section offsets of the name as written
     end: int
     title: str | None = None
+    earlier: tuple[str, ...] = ()  # titles before ``title``: a list lead's, a chain ("A, B Tên")
 
 
 @dataclass
@@ -675,6 +676,7 @@ def _candidates(
         floor = max(0, verb.start() - 80)
         if named := pat.name_before.search(text, floor, verb.start()):
             yield _Candidate(named.start("name"), named.end("name"))
+    titled: list[tuple[int, _Candidate]] = []  # (where the title starts, the candidate)
     for match in _matches(pat.by_title, text, starts.heads, limit):
         title = _clean_title(match["title"])
         if pat.title_breaks.search(title):
@@ -682,7 +684,9 @@ def _candidates(
         title, start = _place_back_to_title(title, text, match.start("name"))
         named = pat.name_at.match(text, start, start + 120)
         if named is not None:
-            yield _Candidate(named.start(), named.end(), title=title)
+            chain = _chained_titles(text, match.start("title"))
+            titled.append((match.start(), _Candidate(named.start(), named.end(), title, chain)))
+    leads: list[tuple[int, int, str]] = []  # (first item, end of the list, the lead's title)
     colon = text.find(":", 0, limit)
     while colon >= 0 and not budget.leads_capped:
         if lead := _list_lead(text, colon, honorifics, budget):
@@ -691,8 +695,16 @@ def _candidates(
             while after < len(text) and text[after].isspace():
                 after += 1
             yield from _listed(text, after, shared)
+            if shared:
+                leads.append((after, _clause_end(text, after), shared))
             state.open = state.open or not text[after:].strip()  # the items follow in lines
         colon = text.find(":", colon + 1, limit)
+    for title_start, candidate in titled:
+        # "Các đồng chí Ủy viên Bộ Chính trị: Chủ tịch Quốc hội A; Phó Chủ tịch Quốc hội B": an
+        # item that opens with its own title holds the lead's title too.
+        lead_titles = [t for first, end, t in leads if first <= title_start < end]
+        candidate.earlier = (*lead_titles, *candidate.earlier)
+        yield candidate
 
 
 # Real articles have at most 19 colons with an honorific before them, whose list lead is looked
@@ -824,6 +836,30 @@ def _matches(
             end = match.end()
 
 
+def _clause_end(text: str, start: int) -> int:
+    """End of the clause (". " or a line) from ``start``, at most 300 characters on."""
+    ends = (i for i in (text.find(c, start, start + 300) for c in (". ", "\n")) if i >= 0)
+    return min(ends, default=min(len(text), start + 300))
+
+
+def _chained_titles(text: str, title_start: int) -> tuple[str, ...]:
+    """ "Bí thư Trung ương Đảng, Trưởng Ban Tổ chức Trung ương Phạm Minh Chính": the titles that
+    stand before the one next to the name, split by commas, back to the clause's start; none
+    when a piece is no title or holds a name (then the pieces are other people's)."""
+    pat = _patterns()
+    before = text[max(0, title_start - 200) : title_start].rstrip()
+    if not before.endswith(","):
+        return ()
+    cut = max(before.rfind(c) for c in ";:.\n“”(")
+    pieces = [p.strip(" -–") for p in before[cut + 1 : -1].split(",")]
+    chain: list[str] = []
+    for piece in reversed(pieces):
+        if not pat.position_head.match(piece) or pat.name_at.search(piece):
+            break
+        chain.insert(0, _clean_title(piece))
+    return tuple(chain)
+
+
 def _listed(text: str, position: int, title: str | None) -> Iterator[_Candidate]:
     """Names of a list after a colon: "A, B và C" share the title before the colon; items of a
     list split by ";" ("A- Phó Chủ tịch …; B- Chánh văn phòng …") carry their own."""
@@ -839,12 +875,7 @@ def _listed(text: str, position: int, title: str | None) -> Iterator[_Candidate]
             position = joint.end()
             continue
         shared = None
-        clause_end = min(
-            (i for i in (text.find(c, named.end(), named.end() + 300) for c in (". ", "\n"))
-             if i >= 0),
-            default=min(len(text), named.end() + 300),
-        )  # fmt: skip
-        semicolon = text.find(";", named.end(), clause_end)
+        semicolon = text.find(";", named.end(), _clause_end(text, named.end()))
         if semicolon < 0:
             return
         position = semicolon + 1
@@ -903,7 +934,7 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
                 continue
             # From here on the absolute text is read: a name broken by a line may end in the
             # next section.
-            positions: list[str] = [candidate.title] if candidate.title else []
+            positions = [*candidate.earlier, candidate.title] if candidate.title else []
             if listed := pat.list_after.match(doc.text, end, end + _REACH):
                 positions.extend(_positions(listed["list"]))
             clause = _post_clause(doc.text, end, starts.honorifics)
