@@ -47,6 +47,7 @@ NEGATIVES = [
     ("các cấp after a defined abbreviation", "Tuyên truyền Đại hội Công đoàn (ĐHCĐ) các cấp trong toàn tỉnh."),
     ("ĐH as a university", "Sinh viên ĐH Bách khoa tham gia hội thao công nhân."),
     ("a caption run into the text", "Quang cảnh Đại hội Đại hội biểu quyết thông qua nghị quyết."),
+    ("many terms' congresses", "Qua các nhiệm kỳ Đại hội Công đoàn tỉnh, số nữ cán bộ tăng lên."),
 ]
 STATUSES = [
     ("tiến tới is upcoming", "Công đoàn tỉnh thi đua tiến tới Đại hội Công đoàn tỉnh Sơn La lần thứ XVI.", "upcoming"),

@@ -44,6 +44,7 @@ class CongressCues(DataModel):
     generic_heads: list[str]
     not_congress: list[str]
     generic: list[str]
+    generic_before: list[str]
     document_before: list[str]
     upcoming_before: list[str]
     held_near: list[str]
@@ -277,6 +278,12 @@ def _is_document(folded_clause: str) -> bool:
     return any(tail.endswith(cue) for cue in _patterns().cues.document_before)
 
 
+def _many_before(folded_clause: str) -> bool:
+    """ "trong các nhiệm kỳ Đại hội Đảng": congresses in general, none in particular."""
+    tail = f" {folded_clause[-25:].rstrip()}"
+    return any(tail.endswith(f" {cue}") for cue in _patterns().cues.generic_before)
+
+
 # A real article names a few dozen congresses at most; past this many mentions the text is a
 # hostile repetition, and reading more would only cost time (each mention costs ~0.1 ms).
 _MAX_MENTIONS = 500
@@ -341,6 +348,8 @@ def _mentions(doc: ParsedArticle) -> list[_Mention]:
             ordinal = _ordinal(ordinal_text) if ordinal_text else None
             if ordinal is None and term is None and _is_document(folded_clause):
                 continue  # the name of a resolution, not a congress (ANNOTATION.md)
+            if ordinal is None and term is None and _many_before(folded_clause):
+                continue
             # Only the words right after the mention decide; slicing the whole rest of the text
             # for every mention made long inputs quadratic.
             status = _status(folded_clause, fold(text[position : position + 30]))
