@@ -1,0 +1,140 @@
+"""The number expressions of a section, before any check.
+
+``_candidates`` runs the one compiled scan for numbers in digits and looks numbers in words up
+from their lead word (``_word_matches``, with exact guards that skip most lead words at C
+speed). The spans no number may come from are found here too: quoted names and titles
+(``_names_in_quotes``) and the document and term records (``_disjoint``), tested by bisection
+(``_inside``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from vnunion_nlp.extractors.indicators.patterns import (
+    _AMBIGUOUS_ALONE,
+    _LEADS,
+    _LEADS_APART,
+    _Patterns,
+)
+from vnunion_nlp.extractors.indicators.prefilters import _SPACES
+
+# (start, end, groups, text) of a number expression, section-local
+_Candidate = tuple[int, int, dict[str, str | None], str]
+_WORDS_WINDOW = 200  # a number in words and the counted noun after it fit in this
+
+
+def _candidates(pat: _Patterns, text: str) -> list[_Candidate]:
+    """Every number expression of a section, in digits or in words, by start."""
+    names = pat.digit_groups  # groups() is much cheaper than groupdict()
+    candidates = [
+        (m.start(), m.end(), dict(zip(names, m.groups(), strict=True)), m.group(0))
+        for m in pat.digits.finditer(text)
+    ]
+    candidates.extend(_word_matches(pat, text))
+    candidates.sort(key=lambda c: c[0])
+    return candidates
+
+
+def _word_matches(pat: _Patterns, text: str) -> list[_Candidate]:
+    """Numbers written in words, in text order, without overlaps.
+
+    Looking each lead word up with ``str.find`` and matching only there is several times
+    faster than a regex scan, which tries its lead-word alternation at every character. The
+    match runs on a short slice: ``regex`` costs time in the length of the string it is given,
+    whatever ``pos``, so matching in the whole of a huge paragraph would be quadratic.
+    """
+    lowered = text.lower()
+    names = pat.word_groups
+    found: list[_Candidate] = []
+    if len(lowered) != len(text):  # a character whose lower case is longer: offsets differ
+        found = [
+            (m.start(), m.end(), dict(zip(names, m.groups(), strict=True)), m.group(0))
+            for m in pat.words.finditer(text)
+        ]
+    for lead in _LEADS if not found else ():
+        at = lowered.find(lead)
+        while at >= 0:
+            if (at and _glued_before(text[at - 1])) or (
+                _LEADS_APART and not _may_count(pat, text[at + len(lead) : at + _WORDS_WINDOW])
+            ):
+                at = lowered.find(lead, at + 1)
+                continue
+            base = max(0, at - 1)  # one character before, for the look-behind
+            match = pat.words.match(text[base : at + _WORDS_WINDOW], at - base)
+            if match is not None and match.group(0).lower() not in _AMBIGUOUS_ALONE:
+                groups = dict(zip(names, match.groups(), strict=True))
+                found.append((base + match.start(), base + match.end(), groups, match.group(0)))
+            at = lowered.find(lead, at + 1)
+    found.sort(key=lambda c: c[0])
+    kept: list[_Candidate] = []
+    for candidate in found:
+        if not kept or candidate[0] >= kept[-1][1]:
+            kept.append(candidate)
+    return kept
+
+
+def _may_count(pat: _Patterns, after: str) -> bool:
+    """``pat.words`` may match a lead word followed by ``after`` (its slice, see below): after
+    white space, a numeral word or a counted noun (maybe quoted) comes first. Case folding
+    tests it the way ``regex.IGNORECASE`` does (see ``_EndCue``)."""
+    if not after or after[0] not in _SPACES:
+        return False
+    head = after.lstrip(_SPACES)[: pat.after_lead_longest]
+    folded = head.casefold()
+    if len(folded) != len(head):
+        return True
+    return pat.after_lead.starts(folded) or (
+        folded[:1] in '“"' and pat.counted_firsts.starts(folded[1:])
+    )
+
+
+def _glued_before(char: str) -> bool:
+    """``char`` fails ``_TOKEN_START`` for sure (``str.isalnum`` is ``[\\p{L}\\p{N}]`` or less
+    below U+10000, whatever the Unicode versions): no number starts after it."""
+    return char < _ASTRAL and (char.isalnum() or char in "_./,:-–")
+
+
+_ASTRAL = "\U00010000"
+
+
+def _names_in_quotes(pat: _Patterns, text: str) -> list[tuple[int, int]]:
+    """Spans of quoted names and titles (campaigns, programmes): their numbers are no figures.
+
+    Quoted speech is not skipped: it is opened by "cho biết:", followed by an attribution
+    dash ("” - ông A cho hay") or holds a full stop between sentences.
+    """
+    spans: list[tuple[int, int]] = []
+    if "“" not in text and '"' not in text:  # every quote opens with one of them
+        return spans
+    for quote in pat.quotes.finditer(text):
+        start, end = quote.span()
+        if (
+            pat.speech_inside.search(quote.group(0))
+            or pat.speech_after.match(text[end : end + 4])
+            or pat.speech_before.search(text[max(0, start - 40) : start])
+        ):
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """``offset`` inside one of ``spans`` (sorted by start, not overlapping)."""
+    at = bisect.bisect_right(spans, (offset, _MAX)) - 1
+    return at >= 0 and spans[at][0] <= offset < spans[at][1]
+
+
+_MAX = 1 << 62
+
+
+def _disjoint(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted and merged where they overlap (for bisection in ``_inside``)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,398 @@
+"""The cue file's schema and everything compiled from it, once per process.
+
+``IndicatorCues`` validates ``data/indicator_cues.yaml``; ``_patterns()`` turns it into the
+``_Patterns`` every other module reads: the scan for numbers in digits and in words, the unit,
+comparator, total, duration, target, period, rate and subject patterns (each behind its exact
+prefilter where one pays), and the folded word sets the checks look up. The number-syntax
+fragments shared with the other modules (``_NOT_WORD``, ``_YEAR``, the lead words of numbers in
+words) and the sizes of the windows read around a number live here too.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+from pydantic import field_validator, model_validator
+
+from vnunion_nlp.extractors.indicators.prefilters import _Affixes, _cover, _EndCue, _Guarded, _Lead
+from vnunion_nlp.lexicon import DataModel, load_yaml
+from vnunion_nlp.lexicon import alternation as _alt
+from vnunion_nlp.numbers import DIGIT_WORDS, MULTIPLIERS, NUMBER_PATTERN
+from vnunion_nlp.records import Comparator
+
+_SUBJECT_MAX_WORDS = 8
+_BEFORE_WINDOW = 48  # characters read before a number: enough for "không vượt quá" + spaces
+_AFTER_WINDOW = 120
+_CLAUSE_WINDOW = 400  # a clause longer than this is cut: cues further away do not count
+
+
+class ComparatorCues(DataModel):
+    """Phrases before / after a number that set one comparator."""
+
+    before: list[str]
+    after: list[str]
+
+
+class IndicatorCues(DataModel):
+    """Schema of ``data/indicator_cues.yaml`` (its header explains every field)."""
+
+    comparators: dict[Comparator, ComparatorCues]
+    target_cues: list[str]
+    achieved_before: list[str]
+    period_words: list[str]
+    period_phrases: list[str]
+    rate_words: list[str]
+    rate_verbs: list[str]
+    total_cues: list[str]
+    units: list[str]
+    currencies: dict[str, str]
+    non_units: list[str]
+    blocking_before: list[str]
+    blocking_exceptions: list[str]
+    subject_stops: list[str]
+    subject_verbs: list[str]
+    fallback_stops: list[str]
+    unit_synonyms: dict[str, str]
+    durations: list[str]
+    duration_before: list[str]
+    duration_after: list[str]
+    frequency_units: list[str]
+    year_before: list[str]
+    anaphoric_units: list[str]
+    percent_nouns: list[str]
+    anaphora_after: list[str]
+    speech_verbs: list[str]
+
+    @field_validator(
+        "target_cues",
+        "achieved_before",
+        "period_words",
+        "period_phrases",
+        "rate_words",
+        "rate_verbs",
+        "total_cues",
+        "units",
+        "non_units",
+        "blocking_before",
+        "subject_stops",
+        "subject_verbs",
+        "fallback_stops",
+        "durations",
+        "duration_before",
+        "duration_after",
+        "frequency_units",
+        "year_before",
+        "anaphoric_units",
+        "percent_nouns",
+        "anaphora_after",
+        "speech_verbs",
+    )
+    @classmethod
+    def _non_empty(cls, words: list[str]) -> list[str]:
+        if not words or any(not w.strip() for w in words):
+            raise ValueError("must be a non-empty list of non-empty phrases")
+        return words
+
+    @model_validator(mode="after")
+    def _durations_are_non_units(self) -> IndicatorCues:
+        missing = set(self.durations) - set(self.non_units)
+        if missing:
+            raise ValueError(f"durations not listed as non_units: {sorted(missing)}")
+        return self
+
+
+_NOT_WORD = r"(?![\p{L}\p{N}])"
+_YEAR = r"(?:19|20)\d\d"
+# "tỷ lệ" is "rate", not a billion.
+_SCALE_WORDS = rf"(?:{_alt(set(MULTIPLIERS))})(?!\s+lệ)"
+# "không" (also "not") and "một" alone (also "a") are left out: they are not counts alone.
+_NUMERALS = frozenset({*DIGIT_WORDS, "mười", "mươi", "chục", "linh", "lẻ"} - {"không"})
+_NUMERAL_WORDS = rf"(?:{_alt(_NUMERALS)}|{_SCALE_WORDS})"
+# A number in words starts with a digit word ("Tỷ lệ" is no number); see _AMBIGUOUS_ALONE.
+_LEADS = frozenset({*DIGIT_WORDS, "mười"} - {"không", "mốt", "lăm", "nhăm"})
+_LEAD_WORDS = _alt(_LEADS)
+# ``_word_matches`` reads where the lead found ends only if no lead starts another or ends in a
+# scale word (then the one found is the one matched, and it needs a word after it)
+_LEADS_APART = not any(a != b and b.startswith(a) for a in _LEADS for b in _LEADS) and not any(
+    lead.endswith(tuple(MULTIPLIERS)) for lead in _LEADS
+)
+# Alone, "một" is mostly "a" and "tư" mostly "private" / "fourth": never a count by themselves
+# ("năm" alone is a count only before a counted noun, which every number in words needs).
+_AMBIGUOUS_ALONE = frozenset({"một", "tư"})
+
+
+_TOKEN_START = r"(?<![\p{L}\p{N}_./,:\-–])"  # not Covid-19, 02-NQ, 1.2.3
+# The end of a number token: not 17:23, 20/5/2020, 470_x; after "%" or a glued unit a slash
+# opens a rate ("4,8%/năm", "500.000đ/suất"), after bare digits a date or a symbol.
+_TOKEN_END = r"(?![\p{L}\p{N}_]|[-–/.,:]\p{N})(?:(?<=[%\p{L}])|(?!/))"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """Everything compiled from the cue file, once per process."""
+
+    cues: IndicatorCues
+    digits: regex.Pattern[str]
+    words: regex.Pattern[str]
+    digit_groups: tuple[str, ...]
+    after_lead: _Affixes  # first words, case-folded, of what may follow a lead word
+    counted_firsts: _Affixes  # first words, case-folded, of the counted nouns
+    after_lead_longest: int  # the longest of ``after_lead`` and a quote
+    word_groups: tuple[str, ...]
+    unit_leads: tuple[_Lead, ...]  # a known noun (folded, exact case), a currency word
+    abbreviation: regex.Pattern[str]
+    non_unit: _Lead
+    fallback_unit: regex.Pattern[str]
+    blocking: _EndCue
+    blocking_exception: _EndCue
+    comparator_before: _EndCue
+    comparator_after: _Guarded
+    comparator_of: dict[str, Comparator]
+    total: _Guarded
+    unit_total: _Guarded
+    ratio_percent: regex.Pattern[str]
+    duration_before: _EndCue
+    duration_after: regex.Pattern[str]
+    per_duration: regex.Pattern[str]
+    per_frequency: regex.Pattern[str]
+    year_before: _EndCue
+    anaphora: _Guarded
+    target: regex.Pattern[str]
+    target_words: tuple[str, ...]  # a target cue holds one
+    period: regex.Pattern[str]
+    period_words: tuple[str, ...]  # a period phrase holds one
+    rate: regex.Pattern[str]
+    rate_end: regex.Pattern[str]
+    subject_stop: regex.Pattern[str]
+    percent_subject_stop: regex.Pattern[str]
+    quotes: regex.Pattern[str]
+    speech_before: regex.Pattern[str]
+    speech_inside: regex.Pattern[str]
+    speech_after: regex.Pattern[str]
+    list_number_after: regex.Pattern[str]
+    fallback_stops: frozenset[str]
+    subject_stop_words: frozenset[str]
+    anaphoric_units: frozenset[str]
+    frequency_units: frozenset[str]
+    percent_nouns: frozenset[str]
+    synonyms: dict[str, str]
+
+
+def _group_names(pattern: regex.Pattern[str]) -> tuple[str, ...]:
+    """Names of the groups in the order of ``Match.groups()``."""
+    by_index = {index: name for name, index in pattern.groupindex.items()}
+    return tuple(by_index.get(i, "") for i in range(1, pattern.groups + 1))
+
+
+def _before(phrases: list[str]) -> _EndCue:
+    """Phrases that end right before a number; searched backwards, from the number."""
+    return _EndCue(
+        regex.compile(
+            rf"(?:^|[^\p{{L}}\p{{N}}])(?P<cue>{_alt(phrases)})\s*$",
+            regex.IGNORECASE | regex.REVERSE,
+        ),
+        phrases,
+    )
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    cues = load_yaml("indicator_cues.yaml", IndicatorCues)
+    number = NUMBER_PATTERN
+    digits = regex.compile(
+        rf"""
+        (?=\d)  # what (?P<a>) starts with: tried first, it makes the scan faster by a quarter
+        {_TOKEN_START}
+        (?P<a>{number})
+        (?:
+            \s*/\s*(?P<whole>{number})                           # ratio 739/739 (or a date)
+            (?:\s*\(\s*(?:đạt|bằng|chiếm|tỷ\s+lệ|tỉ\s+lệ)?\s*     # "(đạt 100%)" after it
+                (?P<rpct>{number})\s*%\s*\))?
+          | (?P<lowpct>\s?%)?\s*[-–—]\s*(?P<hi>{number})          # range 2 - 3, 70%-75%
+          | (?P<lowpct2>\s?%)?\s+(?:đến|tới)\s+(?P<hi2>{number})  # range từ 85% đến 90%
+        )?
+        (?:
+            (?P<pct>\s?%)
+          | (?P<glued>đ|vnđ|vnd|kg){_NOT_WORD}                   # 500.000đ, 10kg
+          | (?P<scale>(?:\s+(?:{_SCALE_WORDS})){{1,3}}){_NOT_WORD}    # trăm nghìn tỷ at most
+        )?
+        {_TOKEN_END}
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+    folded_units = [u for u in cues.units if u == u.lower()]
+    exact_units = [u for u in cues.units if u != u.lower()]
+    counted = _alt([*cues.units, *cues.currencies])
+    # A number in words needs a counted noun (or a scale word) after it: checking that here
+    # keeps the many "năm" (year) and "ba" out of the per-candidate checks.
+    words = regex.compile(
+        rf"""
+        {_TOKEN_START}
+        (?P<words>(?:{_LEAD_WORDS})(?:\s+(?:{_NUMERAL_WORDS})){{0,7}}+){_NOT_WORD}
+        (?:(?=\s+[“"]?(?:{counted}){_NOT_WORD})|(?<=(?:{_alt(set(MULTIPLIERS))})))
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+    comparator_of: dict[str, Comparator] = {}
+    for symbol, group in cues.comparators.items():
+        for phrase in [*group.before, *group.after]:
+            comparator_of[_key(phrase)] = symbol
+    before = [p for g in cues.comparators.values() for p in g.before]
+    after = [p for g in cues.comparators.values() for p in g.after]
+    durations = _alt(cues.durations)
+    after_lead = _first_words_folded([*_NUMERALS, *MULTIPLIERS, *cues.units, *cues.currencies])
+    other_non_units = [w for w in cues.non_units if w not in set(cues.durations)]
+    return _Patterns(
+        cues=cues,
+        digits=digits,
+        words=words,
+        digit_groups=_group_names(digits),
+        after_lead=_Affixes(after_lead),
+        counted_firsts=_Affixes(_first_words_folded([*cues.units, *cues.currencies])),
+        after_lead_longest=1 + max(len(w) for w in after_lead),
+        word_groups=_group_names(words),
+        unit_leads=tuple(
+            lead
+            for lead in (
+                # a quoted name may be what is counted: 4 “Mái ấm Công đoàn”
+                _Lead(
+                    regex.compile(
+                        rf"\s+[“\"]?(?P<unit>{_alt(folded_units)}){_NOT_WORD}", regex.IGNORECASE
+                    ),
+                    folded_units,
+                )
+                if folded_units
+                else None,
+                _Lead(
+                    regex.compile(rf"\s+[“\"]?(?P<unit>{_alt(exact_units)}){_NOT_WORD}"),
+                    exact_units,
+                )
+                if exact_units
+                else None,
+                _Lead(
+                    regex.compile(
+                        rf"\s+(?P<unit>{_alt(list(cues.currencies))}){_NOT_WORD}(?!\s+chí)",
+                        regex.IGNORECASE,
+                    ),
+                    list(cues.currencies),
+                ),
+            )
+            if lead is not None
+        ),
+        # an unlisted abbreviation in capitals counts people or bodies: 936 CN, 4 KCN, 77.000 CBCNVC
+        abbreviation=regex.compile(r"\s+(?P<unit>\p{Lu}{2,}(?:-\p{Lu}{2,})?)(?![\p{L}\p{N}])"),
+        non_unit=_Lead(
+            regex.compile(
+                rf"\s+(?:(?P<unit>{durations})|{_alt(other_non_units)}){_NOT_WORD}",
+                regex.IGNORECASE,
+            ),
+            cues.non_units,
+        ),
+        fallback_unit=regex.compile(r"\s+(?P<unit>\p{Ll}+(?:\s+\p{Ll}+)?)" + _NOT_WORD),
+        blocking=_before(cues.blocking_before),
+        blocking_exception=_before(cues.blocking_exceptions),
+        comparator_before=_before(before),
+        comparator_after=_Guarded(
+            regex.compile(rf"\s*(?P<cue>{_alt(after)}){_NOT_WORD}", regex.IGNORECASE)
+            if after
+            else regex.compile(r"(?!)"),
+            _cover(after),
+        ),
+        comparator_of=comparator_of,
+        total=_Guarded(
+            regex.compile(
+                # a few words of subject may come first: "150 đại biểu chính thức trong tổng số 162"
+                rf"(?:\s+\p{{Ll}}+){{0,4}}?\s*,?\s*(?:{_alt(cues.total_cues)})\s+"
+                rf"(?P<total>{number}){_NOT_WORD}",
+                regex.IGNORECASE,
+            ),
+            _cover(cues.total_cues),
+        ),
+        # "19.260 CĐ cơ sở/21.148 đơn vị": the whole follows the unit
+        unit_total=_Guarded(
+            regex.compile(
+                rf"(?:\s+\p{{Ll}}+){{0,3}}?\s*/\s*(?P<total>{number})(?![\p{{N}}]|[-–/.,:]\p{{N}})"
+            ),
+            ("/",),
+        ),
+        # "47/48 đoàn viên (đạt 97,9%)": the stated share of a ratio, after its unit
+        ratio_percent=regex.compile(
+            rf"[^\d()\n.;!?]{{0,80}}?\(\s*(?:đạt|bằng|chiếm|tỷ\s+lệ|tỉ\s+lệ)?\s*"
+            rf"(?P<pct>{number})\s*%\s*\)",
+            regex.IGNORECASE,
+        ),
+        duration_before=_before(cues.duration_before),
+        duration_after=regex.compile(
+            rf"\s+(?:{_alt(cues.duration_after)}){_NOT_WORD}|\s+lên\s+\d", regex.IGNORECASE
+        ),
+        per_duration=regex.compile(rf"\s*/\s*(?:{durations}){_NOT_WORD}", regex.IGNORECASE),
+        per_frequency=regex.compile(
+            rf"\s*/\s*(?:{_alt(cues.frequency_units)}){_NOT_WORD}", regex.IGNORECASE
+        ),
+        year_before=_before(cues.year_before),
+        anaphora=_Guarded(
+            regex.compile(
+                rf"[^\d.;:!?\n]{{0,40}}?(?<![\p{{L}}])(?:{_alt(cues.anaphora_after)}){_NOT_WORD}",
+                regex.IGNORECASE,
+            ),
+            _cover(cues.anaphora_after),
+        ),
+        # "đạt 150% chỉ tiêu", "vượt chỉ tiêu": a result measured against a target
+        target=regex.compile(
+            rf"(?<![\p{{L}}])(?<!%\s*|(?<![\p{{L}}])(?:{_alt(cues.achieved_before)})\s+)"
+            rf"(?:{_alt(cues.target_cues)}){_NOT_WORD}",
+            regex.I,
+        ),
+        target_words=_cover(cues.target_cues),
+        period_words=_cover([*cues.period_words, *cues.period_phrases]),
+        period=regex.compile(
+            rf"""(?<![\p{{L}}])(?:
+                  (?:{_alt(cues.period_words)})\s+{_YEAR}(?:\s*[-–]\s*{_YEAR})?(?!\d)
+                | (?:{_alt(cues.period_phrases)}){_NOT_WORD}(?!\s+{_YEAR})
+            )""",
+            regex.VERBOSE | regex.IGNORECASE,
+        ),
+        rate=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(cues.rate_words)}){_NOT_WORD}", regex.I),
+        rate_end=regex.compile(
+            rf"[\d(;:]|(?<![\p{{L}}])(?:{_alt([*cues.rate_verbs, *before])}){_NOT_WORD}",
+            regex.IGNORECASE,
+        ),
+        subject_stop=_subject_stop_pattern([*cues.subject_stops, *cues.subject_verbs, *before]),
+        percent_subject_stop=_subject_stop_pattern([*cues.subject_stops, *before]),
+        # a quote ends at the next opening quote too: unclosed ones cannot make this quadratic
+        quotes=regex.compile(r"“[^“”\n]*”|\"[^\"\n]*\""),
+        speech_before=regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alt(cues.speech_verbs)})\s*:\s*$",
+            regex.IGNORECASE | regex.REVERSE,
+        ),
+        speech_inside=regex.compile(r"[.!?…]\s+\p{Lu}"),
+        speech_after=regex.compile(r"\s*[-–—]\s"),
+        list_number_after=regex.compile(r"[.)](?:\s|$)|\s*(?:là|\.)?\s*:"),
+        fallback_stops=frozenset(_key(w) for w in cues.fallback_stops),
+        subject_stop_words=frozenset(_key(w) for w in cues.subject_stops),
+        anaphoric_units=frozenset(_key(w) for w in cues.anaphoric_units),
+        frequency_units=frozenset(_key(w) for w in cues.frequency_units),
+        percent_nouns=frozenset(_key(w) for w in cues.percent_nouns),
+        synonyms={k: _key(v) for k, v in cues.unit_synonyms.items()},
+    )
+
+
+def _first_words_folded(phrases: list[str]) -> tuple[str, ...]:
+    return tuple(sorted({p.split()[0].casefold() for p in phrases if p.strip()}))
+
+
+def _subject_stop_pattern(stops: list[str]) -> regex.Pattern[str]:
+    return regex.compile(
+        rf"""[;.:()!?…“”"\d\n]
+        | ,\s*(?=(?-i:\p{{Lu}}))             # a comma before a capital opens a new clause
+        | (?<![\p{{L}}])(?<!\bcó\s)           # "có tổ chức công đoàn" qualifies the noun
+          (?:{_alt(stops)}){_NOT_WORD}""",
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+@functools.lru_cache(maxsize=4096)  # pure, and asked of every unit found
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())

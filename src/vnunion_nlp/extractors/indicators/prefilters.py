@@ -1,0 +1,167 @@
+"""Exact tests at C speed in front of the indicator patterns.
+
+A ``regex`` search costs time even where it finds nothing, and most numbers have none of the
+cue words around them. ``_EndCue`` (a phrase ending right before a number), ``_Guarded`` (a
+pattern whose matches hold one of a few words) and ``_Lead`` (a phrase right after a number)
+first ask ``str.endswith``, ``str.find`` or ``str.startswith`` (through ``_Affixes``) whether a
+match is possible at all, on case-folded text, and run the pattern only then; where case folding
+would change offsets they leave the answer to the pattern, so the result is always the pattern's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+# What ``\s`` matches in ``regex`` (every white space is below U+3001): ``str.isspace`` also
+# takes U+001C-U+001F, which ``regex`` does not.
+_BMP_START = "".join(map(chr, range(0x3001)))
+_SPACES = "".join(regex.findall(r"\s", _BMP_START))
+_SPACE_SET = frozenset(_SPACES)
+_ODD_SPACES = "".join(c for c in _BMP_START if c.isspace() and c not in _SPACES)
+
+
+def _plain_spaces(text: str) -> bool:
+    """``str.split`` splits ``text`` where ``regex``'s ``\\S+`` would (no U+001C-U+001F)."""
+    return not any(c in text for c in _ODD_SPACES)
+
+
+class _EndCue:
+    """A backward ``_before`` pattern behind an exact test at C speed.
+
+    A match ends with the last word of one phrase, right before the trailing white space; the
+    test asks ``str.endswith`` for those words, case-folded. Case folding matches every
+    character the way ``regex.IGNORECASE`` does, except for a few (U+0130) whose folding is
+    longer: a slice holding one is left to the pattern.
+    """
+
+    def __init__(self, pattern: regex.Pattern[str], phrases: list[str]) -> None:
+        self._pattern = pattern
+        ends = {p.split()[-1].casefold() for p in phrases if p.strip()}
+        self._ends = _Affixes(ends, suffixes=True)
+        self._longest = max(len(e) for e in ends)
+
+    def search(self, before: str) -> regex.Match[str] | None:
+        tail = before.rstrip(_SPACES)[-self._longest :]
+        folded = tail.casefold()
+        if len(folded) == len(tail) and not self._ends.ends(folded):
+            return None
+        return self._pattern.search(before)
+
+    def search_folded(self, before: str, folded: str | None) -> regex.Match[str] | None:
+        """``search``, given ``before`` without its trailing white space case-folded, or None
+        when that changes its length (see ``_folded_end``): one folding serves every cue."""
+        if folded is not None and not self._ends.ends(folded):
+            return None
+        return self._pattern.search(before)
+
+
+def _folded_end(before: str) -> str | None:
+    """``before`` without its trailing white space, case-folded, for ``_EndCue.search_folded``;
+    None where folding changes its length."""
+    return _folded(before.rstrip(_SPACES))
+
+
+def _folded(text: str) -> str | None:
+    """``text`` case-folded where that keeps one character for one (see ``_EndCue``), else
+    None."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else None
+
+
+class _Guarded:
+    """A forward pattern behind an exact test at C speed: every match holds one of ``words``
+    (case-folded; see ``_EndCue`` for the few characters left to the pattern)."""
+
+    def __init__(self, pattern: regex.Pattern[str], words: tuple[str, ...]) -> None:
+        self._pattern = pattern
+        self._words = words
+
+    def match(self, text: str, pos: int = 0) -> regex.Match[str] | None:
+        piece = text[pos:]
+        folded = piece.casefold()
+        if len(folded) == len(piece) and not any(word in folded for word in self._words):
+            return None
+        return self._pattern.match(text, pos)
+
+    def match_in(
+        self, text: str, pos: int, folded: str | None, start: int, end: int
+    ) -> regex.Match[str] | None:
+        """``match``, given a case-folded string whose ``start:end`` is ``text[pos:]`` folded
+        (one character for one), or None: one folding serves every pattern after a number."""
+        if folded is not None and not any(folded.find(w, start, end) >= 0 for w in self._words):
+            return None
+        return self._pattern.match(text, pos)
+
+
+class _Lead:
+    """A pattern ``\\s+[“"]?(?:phrases)…`` matched at the start of a text, behind an exact
+    test at C speed: after the white space (and a quote, where the pattern takes one) the text
+    starts with the first word of a phrase, case-folded where the pattern ignores case (see
+    ``_EndCue`` for the few characters left to the pattern)."""
+
+    def __init__(self, pattern: regex.Pattern[str], phrases: list[str]) -> None:
+        self._pattern = pattern
+        self._fold = bool(pattern.flags & regex.IGNORECASE)
+        self._quoted = '[“\\"]?' in pattern.pattern
+        firsts = {p.split()[0] for p in phrases if p.strip()}
+        firsts = {f.casefold() for f in firsts} if self._fold else firsts
+        self._firsts = _Affixes(firsts)
+        self._longest = max(len(f) for f in firsts) + 1  # and a quote
+
+    def match(self, text: str) -> regex.Match[str] | None:
+        if not text or text[0] not in _SPACES:
+            return None  # ``\\s+`` comes first
+        head = text.lstrip(_SPACES)[: self._longest]
+        folded = head.casefold()
+        return self.match_head(text, head, folded if len(folded) == len(head) else None)
+
+    def match_head(self, text: str, head: str, folded: str | None) -> regex.Match[str] | None:
+        """``match`` for a ``text`` that starts with white space, given what follows it:
+        ``head`` (at least its first ``_longest`` characters) and ``head`` case-folded, or
+        None when that changes its length. One head serves every lead tried after a number."""
+        if self._fold:
+            if folded is None:
+                return self._pattern.match(text)
+            head = folded
+        if self._firsts.starts(head) or (
+            self._quoted and head[:1] in '“"' and self._firsts.starts(head[1:])
+        ):
+            return self._pattern.match(text)
+        return None
+
+
+class _Affixes:
+    """``str.startswith`` (or ``endswith``) any of many words, asked only of the words that
+    share the first (last) character: a tuple of a hundred words costs a hundred tests."""
+
+    def __init__(self, words: Iterable[str], suffixes: bool = False) -> None:
+        grouped: dict[str, list[str]] = {}
+        for word in words:
+            grouped.setdefault(word[-1] if suffixes else word[0], []).append(word)
+        self._by_char = {char: tuple(group) for char, group in grouped.items()}
+
+    def starts(self, text: str) -> bool:
+        return text.startswith(self._by_char.get(text[:1], ()))
+
+    def ends(self, text: str) -> bool:
+        return text.endswith(self._by_char.get(text[-1:], ()))
+
+
+def _cover(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Words, case-folded, one of which every phrase holds: a match of the phrases holds one.
+
+    Greedy: the word held by most phrases not yet covered, the longest of those on a tie.
+    """
+    left = [set(p.casefold().split()) for p in phrases]
+    chosen: list[str] = []
+    while left:
+        counts: dict[str, int] = {}
+        for words in left:
+            for word in words:
+                counts[word] = counts.get(word, 0) + 1
+        best = max(sorted(counts), key=lambda w: (counts[w], len(w)))
+        chosen.append(best)
+        left = [words for words in left if best not in words]
+    return tuple(chosen)
