@@ -44,15 +44,11 @@ except metadata.PackageNotFoundError:  # pragma: no cover - running from a sourc
     __version__ = "0.0.0"
 
 
-def _warning(code: str, detail: str = "") -> ArticleWarning:
-    return ArticleWarning.coded(code, detail)
-
-
 def _as_text(data: str | bytes, warnings: list[ArticleWarning]) -> str:
     if isinstance(data, bytes | bytearray):
         text, encoding = decode_bytes(bytes(data))
         if encoding not in {"utf-8", "utf-8-sig"}:
-            warnings.append(_warning(errors.W_DECODED, encoding))
+            warnings.append(ArticleWarning.coded(errors.W_DECODED, encoding))
         return text
     if not isinstance(data, str):
         raise InputError(f"expected str or bytes, got {type(data).__name__}")
@@ -73,7 +69,9 @@ def _run_extractors(parsed: ParsedArticle, only: Iterable[str] | None) -> None:
         except Exception as exc:  # one extractor's bug must not lose the others' records
             log.exception("extractor %s failed", name)
             parsed.records[name] = []
-            parsed.warnings.append(_warning(errors.W_EXTRACTOR_FAILED, f"{name}: {exc!r}"))
+            parsed.warnings.append(
+                ArticleWarning.coded(errors.W_EXTRACTOR_FAILED, f"{name}: {exc!r}")
+            )
 
 
 def _link_elected(congresses: list[Congress], officials: list[Official]) -> None:
@@ -98,9 +96,9 @@ def parse(text: str, warnings: list[ArticleWarning] | None = None) -> ParsedArti
         warnings=list(warnings or []),
     )
     if not text.strip():
-        parsed.warnings.append(_warning(errors.W_EMPTY))
+        parsed.warnings.append(ArticleWarning.coded(errors.W_EMPTY))
     elif not layout.sections:
-        parsed.warnings.append(_warning(errors.W_NO_CONTENT))
+        parsed.warnings.append(ArticleWarning.coded(errors.W_NO_CONTENT))
     return parsed
 
 
@@ -133,16 +131,18 @@ def extract(
     warnings: list[ArticleWarning] = []
     raw = _as_text(text, warnings)
     if len(raw) > MAX_CHARS:
-        warnings.append(_warning(errors.W_TRUNCATED, f"{len(raw)} > {MAX_CHARS} characters"))
+        warnings.append(
+            ArticleWarning.coded(errors.W_TRUNCATED, f"{len(raw)} > {MAX_CHARS} characters")
+        )
         raw = raw[:MAX_CHARS]
     repaired = repair_mojibake(raw)
     if repaired is not None:
-        warnings.append(_warning(errors.W_MOJIBAKE))
+        warnings.append(ArticleWarning.coded(errors.W_MOJIBAKE))
         raw = repaired
     normalized = normalize(raw).text
     lines = normalized.split("\n", MAX_LINES)  # after normalising: "\r" and U+2028 end lines too
     if len(lines) > MAX_LINES:
-        warnings.append(_warning(errors.W_TRUNCATED, f"more than {MAX_LINES} lines"))
+        warnings.append(ArticleWarning.coded(errors.W_TRUNCATED, f"more than {MAX_LINES} lines"))
         normalized = "\n".join(lines[:MAX_LINES])
     parsed = parse(normalized, warnings)
     if published_at is not None:
@@ -176,7 +176,7 @@ def extract_html(
     body = getattr(doc, "text", None) if doc is not None else None
     title = getattr(doc, "title", None) if doc is not None else None
     if not body:
-        warnings.append(_warning(errors.W_HTML_FALLBACK))
+        warnings.append(ArticleWarning.coded(errors.W_HTML_FALLBACK))
         body = trafilatura.html2txt(page) or ""
     parts = [title, _date_line(getattr(doc, "date", None)), body]
     article = extract("\n\n".join(p for p in parts if p), source=source or url, url=url, only=only)
