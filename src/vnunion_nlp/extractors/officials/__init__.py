@@ -48,6 +48,9 @@ EXTRACTOR = "officials"
 # many the text is a hostile repetition, and reading more would only cost time (~1 ms each).
 _MAX_CANDIDATES = 300
 
+# What ``list_after`` reads first past the white space (its \s is white to ``str.lstrip`` too).
+_LIST_SIGNS = frozenset(",-–")
+
 
 def _warn_capped(doc: ParsedArticle, budget: _Budget, candidates_capped: bool) -> None:
     """W008 for each cap that cut the reading of a repetitive text."""
@@ -96,7 +99,11 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
             # From here on the absolute text is read: a name broken by a line may end in the
             # next section.
             positions = [*candidate.earlier, candidate.title] if candidate.title else []
-            if listed := pat.list_after.match(doc.text, end, end + _REACH):
+            after = doc.text[end : end + _REACH].lstrip()[:1]
+            # A list after the name opens with a comma or a dash, an age with a bracket: the
+            # patterns, which read up to 240 characters, are tried only then.
+            listed = after in _LIST_SIGNS and pat.list_after.match(doc.text, end, end + _REACH)
+            if listed:
                 positions.extend(_positions(listed["list"]))
             clause = _post_clause(doc.text, end, starts.honorifics)
             post = None
@@ -104,7 +111,7 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
                 post = pat.post_taken.search(clause)
             taken = _positions(post["post"]) if post else []
             positions.extend(taken)
-            if pat.age_after.match(doc.text, end, end + 20):
+            if after == "(" and pat.age_after.match(doc.text, end, end + 20):
                 aged.add(name)
             role = _role(doc.text, absolute, end)
             official = found.get(name)

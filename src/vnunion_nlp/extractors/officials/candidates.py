@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from vnunion_nlp.extractors.officials.finders import _matches
+from vnunion_nlp.extractors.officials.finders import _matches, _viable
 from vnunion_nlp.extractors.officials.names import _Budget, _place_back_to_title
 from vnunion_nlp.extractors.officials.patterns import _patterns
 from vnunion_nlp.extractors.officials.positions import _chained_titles, _clean_title
@@ -44,16 +44,18 @@ def _candidates(
         yield from _listed(text, len(text) - len(text.lstrip()), None)
         state.open = text.rstrip().endswith(";")
     honorifics = starts.honorifics
-    for match in _matches(pat.by_honorific, text, honorifics, limit):
+    viable = _viable(pat.honorific_named, text, honorifics, limit)
+    for match in _matches(pat.by_honorific, text, viable, limit):
         yield _Candidate(match.start("name"), match.end("name"))
     for verb in _matches(pat.by_post, text, starts.verbs, limit):
         floor = max(0, verb.start() - 80)
         if named := pat.name_before.search(text, floor, verb.start()):
             yield _Candidate(named.start("name"), named.end("name"))
     titled: list[tuple[int, _Candidate]] = []  # (where the title starts, the candidate)
-    for match in _matches(pat.by_title, text, starts.heads, limit):
+    viable = _viable(pat.title_named, text, starts.heads, limit)
+    for match in _matches(pat.by_title, text, viable, limit):
         title = _clean_title(match["title"])
-        if pat.title_breaks.search(title):
+        if _joins_two(title):
             continue
         title, start = _place_back_to_title(title, text, match.start("name"))
         named = pat.name_at.match(text, start, start + 120)
@@ -79,6 +81,18 @@ def _candidates(
         lead_titles = [t for first, end, t in leads if first <= title_start < end]
         candidate.earlier = (*lead_titles, *candidate.earlier)
         yield candidate
+
+
+def _joins_two(title: str) -> bool:
+    """Whether ``title_breaks`` finds an honorific or "và" in ``title``.
+
+    The stdlib ``honorific_start`` matches wherever an honorific of the pattern does (and more)
+    at C speed: most titles hold neither, and the pattern's look-behind is tried at every character.
+    """
+    pat = _patterns()
+    if "và" not in title and pat.honorific_start.search(title) is None:
+        return False
+    return pat.title_breaks.search(title) is not None
 
 
 # Real articles have at most 19 colons with an honorific before them, whose list lead is looked

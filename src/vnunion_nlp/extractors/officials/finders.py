@@ -101,6 +101,12 @@ def _latin_letters() -> str:
     return "[" + "".join(re.escape(c) for c in map(chr, blocks) if _LETTER.match(c)) + "]"
 
 
+def _viable(check: re.Pattern[str], text: str, places: list[int], limit: int) -> list[int]:
+    """The ``places`` where ``check`` matches in ``text[:limit]``: a pattern that matches
+    wherever a costlier one does (and more), so that the costlier one is tried only there."""
+    return [place for place in places if check.match(text, place, limit)]
+
+
 def _matches(
     pattern: regex.Pattern[str], text: str, places: Iterable[int], limit: int
 ) -> Iterator[regex.Match[str]]:

@@ -8,6 +8,7 @@ when it is a place, a historical reference, an author, a photo credit or inside 
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -20,7 +21,9 @@ from vnunion_nlp.lexicon import load_tsv
 def _place_back_to_title(title: str, text: str, name_start: int) -> tuple[str, int]:
     """ "Chủ tịch LĐLĐ tỉnh Sơn" + "La Cầm Văn Chính", "… TP. Hà Nội" + "Hà Nội Phạm Bá Vĩnh":
     the place that opens the name goes back to the title; the name starts after it."""
-    words = [(m.group(), m.end()) for m in _WORDS.finditer(text, name_start, name_start + 60)]
+    # Three words tell both sizes apart; each match of the regex module costs ~1.5 us.
+    found = _WORDS.finditer(text, name_start, name_start + 60)
+    words = [(m.group(), m.end()) for m in itertools.islice(found, 3)]
     last = title.split()[-1]
     places = _places()
     for size in (2, 1):

@@ -65,7 +65,9 @@ def _new_heads(official: Official, positions: list[str]) -> list[str]:
 
 
 def _clean_title(title: str) -> str:
-    return " ".join(_PARENTHETICAL.sub("", title).split())
+    if "(" in title:  # every match of the pattern holds one
+        title = _PARENTHETICAL.sub("", title)
+    return " ".join(title.split())
 
 
 def _chained_titles(text: str, title_start: int) -> tuple[str, ...]:

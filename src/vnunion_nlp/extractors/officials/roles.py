@@ -69,12 +69,9 @@ def _role(doc_text: str, start: int, end: int) -> OfficialRole:
     sentence_start = _sentence_start(doc_text, floor, start)
     raw_before = doc_text[sentence_start:start]
     before = _words_of(raw_before)
-    nearest: re.Match[str] | None = None
-    for nearest in pat.roles_before.finditer(before):  # noqa: B007 - the last cue is the nearest
-        pass
-    if nearest is not None and nearest.lastgroup:
-        return pat.role_groups[nearest.lastgroup]
-    if pat.quote_before.search(raw_before):
+    if (role := _role_before(before)) is not None:
+        return role
+    if _after_quote(raw_before):
         return "speaking"  # "“…”, ông Lê Văn A, Phó Trưởng ban …": the quote is his
     if after_role is not None:
         return after_role
@@ -87,6 +84,30 @@ def _role(doc_text: str, start: int, end: int) -> OfficialRole:
     if bare.endswith(pat.padded_awarded) or bare in pat.cues.awarded_after_cho:
         return "awarded"
     return _list_verb(doc_text, end) or "mentioned"
+
+
+def _role_before(before: str) -> OfficialRole | None:
+    """The role of the last cue in ``before`` (folded words), if any.
+
+    Every cue opens with a word of ``before_words``: a sentence with none is not scanned, where the
+    pattern's look-behind was tried at every character.
+    """
+    pat = _patterns()
+    if pat.before_words.isdisjoint(before.split()):
+        return None
+    nearest: re.Match[str] | None = None
+    for nearest in pat.roles_before.finditer(before):  # noqa: B007 - the last cue is the nearest
+        pass
+    if nearest is not None and nearest.lastgroup:
+        return pat.role_groups[nearest.lastgroup]
+    return None
+
+
+def _after_quote(raw_before: str) -> bool:
+    """Whether ``quote_before`` matches: only from the last quotation mark, as nothing of its
+    match after the mark (white space, a comma, an honorific) is one."""
+    quote = max(raw_before.rfind("”"), raw_before.rfind('"'))
+    return quote >= 0 and _patterns().quote_before.match(raw_before, quote) is not None
 
 
 _TAKES_A_POST: frozenset[str] = frozenset({"re-elected", "elected", "appointed"})
