@@ -76,6 +76,7 @@ class _Patterns:
     post_words: tuple[str, ...]  # every match of post_taken holds one
     position_head: regex.Pattern[str]
     position_stop: regex.Pattern[str]
+    stop_hint: re.Pattern[str]  # a space and a stop word: where a position_stop match ends its \s+
     head_split: regex.Pattern[str]
     title_breaks: regex.Pattern[str]
     honorific_word: regex.Pattern[str]
@@ -86,9 +87,9 @@ class _Patterns:
     roles_before: re.Pattern[str]
     role_groups: dict[str, OfficialRole]
     before_words: frozenset[str]  # every match of roles_before opens with one, a whole word
-    padded_roles: tuple[tuple[OfficialRole, tuple[str, ...]], ...]  # " phat bieu " …
-    # First word → (role number, phrase number, padded phrase) of every phrase it opens.
-    roles_by_word: dict[str, tuple[tuple[int, int, str], ...]]
+    # Per role, in cue order: the words its phrases open with, and each phrase padded with
+    # spaces (" phat bieu ") after its first word.
+    roles_after: tuple[tuple[OfficialRole, frozenset[str], tuple[tuple[str, str], ...]], ...]
     folded_honorifics: tuple[str, ...]
     # " ong" …, and " cho" …: a name's words before tested by one ``endswith`` each.
     padded_honorifics: tuple[str, ...]
@@ -149,15 +150,15 @@ def _patterns() -> _Patterns:
     # Every form of ``taken`` holds one: a clause with none is skipped at C speed, where the
     # pattern's look-behind was tried at every character.
     post_words = ("cử", "được", "giữ", "làm")
-    padded_roles = tuple(
-        (role, tuple(f" {phrase} " for phrase in phrases)) for role, phrases in cues.roles.items()
+    roles_after = tuple(
+        (
+            role,
+            frozenset(phrase.split()[0] for phrase in phrases),
+            tuple((phrase.split()[0], f" {phrase} ") for phrase in phrases),
+        )
+        for role, phrases in cues.roles.items()
     )
     folded_honorifics = tuple(sorted({fold(h) for h in cues.honorifics}, key=len, reverse=True))
-    roles_by_word: dict[str, list[tuple[int, int, str]]] = {}
-    for role_number, (_, phrases) in enumerate(padded_roles):
-        for phrase_number, phrase in enumerate(phrases):
-            entry = (role_number, phrase_number, phrase)
-            roles_by_word.setdefault(phrase.split()[0], []).append(entry)
     return _Patterns(
         cues=cues,
         name_at=regex.compile(name_body),
@@ -206,6 +207,9 @@ def _patterns() -> _Patterns:
         position_stop=regex.compile(
             rf"\s+(?:{_alt(cues.position_stops)}|và\s+(?:các\s+)?(?:{honorifics}))(?![\p{{L}}])"
         ),
+        # The stdlib engine finds the few words a stop may be at C speed, where the regex module
+        # tried position_stop at every character (~13 us a title list).
+        stop_hint=re.compile(rf"\s(?:{prefix_tree([*cues.position_stops, 'và'])})"),
         head_split=regex.compile(rf"\s+[-–]\s+(?=(?:(?:{prefixes})\s+)?(?i:(?:{heads}))\b)"),
         # A title holding an honorific or "và" joins two people: "Phó Tổng Giám đốc và đồng
         # chí Vũ Thị Vĩnh Thanh" gives her no title.
@@ -227,8 +231,7 @@ def _patterns() -> _Patterns:
             for phrases in cues.roles_before.values()
             for phrase in phrases
         ),
-        padded_roles=padded_roles,
-        roles_by_word={word: tuple(entries) for word, entries in roles_by_word.items()},
+        roles_after=roles_after,
         folded_honorifics=folded_honorifics,
         padded_honorifics=tuple(f" {h}" for h in folded_honorifics),
         padded_awarded=tuple(f" {cue}" for cue in cues.awarded_after_cho),

@@ -31,7 +31,15 @@ def _stop(listing: str) -> int:
     """Where the verb of the clause ends the titles; "việc làm" (a job) is a noun, no verb."""
     pat = _patterns()
     position = 0
-    while stop := pat.position_stop.search(listing, position):
+    while hint := pat.stop_hint.search(listing, position):
+        # A match of position_stop holds a hint at the end of its white space, so none starts
+        # before the white space that holds the first hint.
+        start = hint.start()
+        while start > position and listing[start - 1].isspace():
+            start -= 1
+        stop = pat.position_stop.search(listing, start)
+        if stop is None:
+            break
         word_end = stop.start() + len(stop.group().rstrip())
         head = " ".join(listing[:word_end].lower().split())
         if not any(head.endswith(phrase) for phrase in pat.cues.stop_phrases):

@@ -117,24 +117,19 @@ def _role_after(doc_text: str, end: int) -> OfficialRole | None:
     """The cue nearest the name in its clause; a quotation after it is someone's words."""
     window = doc_text[end : end + 160]
     after = f" {_words_of(window[: _clause_stop(window)])} "
-    pat = _patterns()
-    # Per role, its first phrase in the text and where; only phrases opening with a word of the
-    # clause are looked for.
-    first: dict[int, tuple[int, int]] = {}
-    for entries in filter(None, map(pat.roles_by_word.get, set(after.split()))):
-        for role_number, phrase_number, phrase in entries:
-            known = first.get(role_number)
-            if known is not None and known[0] < phrase_number:
-                continue
-            at = after.find(phrase)
-            if at >= 0:
-                first[role_number] = (phrase_number, at)
-    found = [
-        (0 if role in _TAKES_A_POST else 1, at, role)
-        for role_number, (_, at) in first.items()
-        if (role := pat.padded_roles[role_number][0])
-    ]
-    return min(found)[2] if found else None
+    words = set(after.split())
+    # Per role, its first phrase in the clause and where; a taken post first, then the nearest.
+    # Only phrases opening with a word of the clause are looked for.
+    nearest: tuple[int, int, OfficialRole] | None = None
+    for role, openers, phrases in _patterns().roles_after:
+        if openers.isdisjoint(words):
+            continue
+        for opener, phrase in phrases:
+            if opener in words and (at := after.find(phrase)) >= 0:
+                found = (0 if role in _TAKES_A_POST else 1, at, role)
+                nearest = found if nearest is None else min(nearest, found)
+                break
+    return nearest[2] if nearest else None
 
 
 def _clause_stop(window: str) -> int:
