@@ -1,0 +1,133 @@
+"""Where a pattern may start: stdlib pre-scans that keep only the places a match can open at.
+
+The regex module tries a pattern's look-behind at every character of a search; the stdlib engine
+finds a literal opening word at C speed. ``_StartFinder`` and ``_starts`` list the places where
+a phrase of a data file starts after no letter, and ``_matches`` tries a pattern there alone,
+giving what ``finditer`` would.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from vnunion_nlp.lexicon import prefix_tree
+
+
+class _Letters(dict[str, bool]):
+    """Whether a character is a letter to the regex module (``\\p{L}``), asked once a character."""
+
+    def __missing__(self, char: str) -> bool:
+        self[char] = letter = _LETTER.match(char) is not None
+        return letter
+
+
+_LETTER = regex.compile(r"\p{L}")
+_IS_LETTER = _Letters()
+
+
+def _starts(finder: re.Pattern[str], text: str, limit: int | None = None) -> list[int]:
+    """Every place in ``text[:limit]`` where ``finder`` matches and no letter comes before.
+
+    Overlapping places too ("PGS.TS" holds "TS"). Every pattern these places feed opens with
+    ``(?<![\\p{L}])`` or a stricter look-behind and with a phrase ``finder`` matches, and a list
+    lead's honorific follows a space or its look-behind: no match can start elsewhere.
+    """
+    limit = len(text) if limit is None else limit
+    places: list[int] = []
+    found = finder.search(text, 0, limit)
+    while found is not None:
+        place = found.start()
+        if place == 0 or not _IS_LETTER[text[place - 1]]:
+            places.append(place)
+        found = finder.search(text, place + 1, limit)
+    return places
+
+
+class _StartFinder:
+    """``_starts`` of the phrases of a data file, by one stdlib pattern per first character.
+
+    Each such pattern opens with a literal, which the engine finds by a fast string search: the one
+    pattern of all phrases was tried at every character opening any of them (half the time). A
+    pattern whose phrases hold their first character nowhere else cannot match inside its own match
+    (its matches are the phrases, their white space aside), so one ``finditer`` finds all its
+    places; the others are searched again after every place, as ``_starts`` does.
+
+    Right after its first character a pattern looks back for a Latin letter before it: most
+    places of a short word are inside longer ones ("ông" in "công", "không"), and each cost a match
+    read in Python. The look-back knows only letters of ``\\p{L}``, so it drops no place
+    ``_starts`` keeps; the letter test on what is left keeps the places exactly.
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        groups: dict[str, list[str]] = {}
+        for phrase in (" ".join(p.split()) for p in phrases):
+            if phrase:
+                groups.setdefault(phrase[0], []).append(phrase)
+        self._finders = tuple(
+            (_finder(first, group), any(first in p[1:] for p in group))
+            for first, group in groups.items()
+        )
+
+    def places(self, text: str) -> list[int]:
+        """Sorted places in ``text``."""
+        found: set[int] = set()
+        for finder, inner in self._finders:
+            if inner:
+                found.update(_starts(finder, text))
+            else:
+                found.update(match.start() for match in finder.finditer(text))
+        return sorted(p for p in found if p == 0 or not _IS_LETTER[text[p - 1]])
+
+
+def _finder(first: str, group: list[str]) -> re.Pattern[str]:
+    """The phrases of ``group``, which all open with ``first``, not after a Latin letter."""
+    rest = [phrase[1:] for phrase in group]
+    if not all(r and not r[0].isspace() for r in rest):  # a phrase of one character or word
+        return re.compile(prefix_tree(group))
+    escaped = re.escape(first)
+    return re.compile(f"{escaped}(?<!{_latin_letters()}{escaped})(?:{prefix_tree(rest)})")
+
+
+@functools.cache
+def _latin_letters() -> str:
+    """A stdlib class of the Latin letters (Vietnamese ones too) that ``\\p{L}`` holds."""
+    blocks = itertools.chain(range(0x250), range(0x1E00, 0x1F00))
+    return "[" + "".join(re.escape(c) for c in map(chr, blocks) if _LETTER.match(c)) + "]"
+
+
+def _viable(check: re.Pattern[str], text: str, places: list[int], limit: int) -> list[int]:
+    """The ``places`` where ``check`` matches in ``text[:limit]``: a pattern that matches
+    wherever a costlier one does (and more), so that the costlier one is tried only there."""
+    return [place for place in places if check.match(text, place, limit)]
+
+
+def _matches(
+    pattern: regex.Pattern[str], text: str, places: Iterable[int], limit: int
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, 0, limit)`` for a pattern whose matches start only at ``places``
+    (ascending): tried there alone, and not inside the match before, as finditer does."""
+    end = 0
+    for place in places:
+        if place < end:
+            continue
+        if (match := pattern.match(text, place, limit)) is not None:
+            yield match
+            end = match.end()
+
+
+def _slice(places: list[int], base: int, end: int, at_base: object) -> list[int]:
+    """The places in ``[base, end)``, counted from ``base``; ``base`` too if ``at_base``."""
+    low = bisect.bisect_left(places, base)
+    high = bisect.bisect_left(places, end, low)
+    if low == high:  # most sections have no place of a kind
+        return [0] if at_base else []
+    inside = [place - base for place in places[low:high]]
+    if at_base and not (inside and inside[0] == 0):
+        inside.insert(0, 0)
+    return inside
