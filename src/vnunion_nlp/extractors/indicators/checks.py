@@ -21,6 +21,7 @@ from vnunion_nlp.extractors.indicators.patterns import (
     _AMBIGUOUS_ALONE,
     _BEFORE_WINDOW,
     _YEAR,
+    _Groups,
     _key,
     _Patterns,
 )
@@ -39,8 +40,6 @@ from vnunion_nlp.records import Comparator, Section
 
 _YEAR_RE = regex.compile(_YEAR)
 _UNIT_AHEAD = regex.compile(r"\s+[\p{L}“\"]")
-# groups that carry their own unit: a percentage, a glued unit, a ratio's stated share
-_SELF_UNITS = ("pct", "lowpct", "lowpct2", "glued", "rpct")
 _VAGUE_BEFORE = regex.compile(
     rf"(?:^|[^\p{{L}}])(?:{_alt(APPROXIMATE_WORDS)})\s+$", regex.IGNORECASE | regex.REVERSE
 )
@@ -101,8 +100,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     spaced = bool(after) and after[0] in _SPACE_SET
     head = after.lstrip(_SPACES) if spaced else ""
     word_ahead = spaced and _letter_or_quote(after, head[:1])
-    get = groups.get
-    if not word_ahead and not any(get(g) for g in _SELF_UNITS):
+    if not word_ahead and not _has_own_unit(groups):
         return None  # "2. Trong", "60, chủ", "1 2": no word, so no unit, follows
     folded = _folded(head)
     before = text[max(0, start - _BEFORE_WINDOW) : start]
@@ -117,7 +115,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     if shape is None:
         return None
     value, value_max, total, percent, is_percent, scaled, date_like = shape
-    glued = groups.get("glued")
+    glued = groups.glued
 
     # Unit: the longest of a known noun and a currency word (the first of those as long)
     unit_match: regex.Match[str] | None = None
@@ -163,7 +161,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
         return None
     # words need a known noun ("một số", "Ba là", "năm ngoái"), and not one they point back
     # at ("hai tổ chức" = the two just named)
-    words = groups.get("words")
+    words = groups.words
     if (
         words is not None
         and words[:3].lower() == "năm"
@@ -279,26 +277,26 @@ def _measured_duration(
 _Shape = tuple[Number, Number | None, Number | None, float | None, bool, bool, bool]
 
 
-def _shape(match: dict[str, str | None]) -> _Shape | None:
+def _shape(match: _Groups) -> _Shape | None:
     """(value, value_max, total, percent, is_percent, scaled, date_like), or None.
 
     ``date_like``: a ratio such as 1/5 that reads as a date unless a percentage confirms it.
     """
-    words = match.get("words")
+    words = match.words
     if words is not None:
         number = parse_number_words(words)
         if number is None or number == 0 or words.lower() in _AMBIGUOUS_ALONE:
             return None
         has_scale = any(w.lower() in MULTIPLIERS or w.lower() == "chục" for w in words.split())
         return number, None, None, None, False, has_scale, False
-    low = match["a"]
+    low = match.a
     if low is None:
         return None
     value = parse_number(low)
     if value is None:
         return None
-    scale_words = match["scale"] or ""
-    high_text = match["hi"] or match["hi2"]
+    scale_words = match.scale or ""
+    high_text = match.hi or match.hi2
     value_max = parse_number(high_text) if high_text else None
     if value_max is not None and value_max <= value:
         return None  # "3-2" is a date, not a range
@@ -307,12 +305,12 @@ def _shape(match: dict[str, str | None]) -> _Shape | None:
     total: Number | None = None
     percent: float | None = None
     date_like = False
-    if match["whole"] is not None:
-        total = parse_number(match["whole"])
+    if match.whole is not None:
+        total = parse_number(match.whole)
         if total is None or total == 0 or value > total:
             return None  # 28/3 is a date
-        if match["rpct"] is not None:
-            stated = parse_number(match["rpct"])
+        if match.rpct is not None:
+            stated = parse_number(match.rpct)
             percent = None if stated is None else float(stated)
         elif value <= 31 and total <= 12:
             date_like = True
@@ -320,19 +318,22 @@ def _shape(match: dict[str, str | None]) -> _Shape | None:
         value = scale(value, scale_words)
         value_max = scale(value_max, scale_words) if value_max is not None else None
         total = scale(total, scale_words) if total is not None else None  # 6,8/32,2 tỷ đồng
-    is_percent = (
-        match["pct"] is not None or match["lowpct"] is not None or match["lowpct2"] is not None
-    )
+    is_percent = match.pct is not None or match.lowpct is not None or match.lowpct2 is not None
     return value, value_max, total, percent, is_percent, bool(scale_words), date_like
 
 
-def _looks_like_year(match: dict[str, str | None], has_unit: bool) -> bool:
+def _has_own_unit(groups: _Groups) -> bool:
+    """The groups carry their own unit: a percentage, a glued unit, a ratio's stated share."""
+    return bool(groups.pct or groups.lowpct or groups.lowpct2 or groups.glued or groups.rpct)
+
+
+def _looks_like_year(match: _Groups, has_unit: bool) -> bool:
     """A bare 19xx/20xx with no counted noun after it."""
-    digits = match.get("a")
+    digits = match.a
     return (
         digits is not None
         and not has_unit
-        and match.get("whole") is None
+        and match.whole is None
         and _YEAR_RE.fullmatch(digits) is not None
     )
 

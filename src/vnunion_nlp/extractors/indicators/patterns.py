@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 from pydantic import field_validator, model_validator
@@ -129,6 +130,28 @@ _TOKEN_START = r"(?<![\p{L}\p{N}_./,:\-–])"  # not Covid-19, 02-NQ, 1.2.3
 _TOKEN_END = r"(?![\p{L}\p{N}_]|[-–/.,:]\p{N})(?:(?<=[%\p{L}])|(?!/))"
 
 
+class _Groups(NamedTuple):
+    """The groups of a number expression: those of ``_Patterns.digits`` in their order, then
+    that of ``_Patterns.words`` (the others are None). A tuple costs less to build from
+    ``Match.groups()`` than a dict, and the checks read it by name all the same."""
+
+    a: str | None  # the value, in digits
+    whole: str | None  # the whole of a ratio
+    rpct: str | None  # the share a ratio states: "(đạt 97,9%)"
+    lowpct: str | None  # "%" after the low end of a range
+    hi: str | None  # the high end of a range
+    lowpct2: str | None  # "%" after the low end of a range "từ … đến …"
+    hi2: str | None  # the high end of that range
+    pct: str | None
+    glued: str | None  # a unit glued to the digits: 500.000đ
+    scale: str | None  # scale words: "trăm nghìn"
+    words: str | None  # a number in words
+
+
+_NO_WORDS: tuple[None] = (None,)
+_NO_DIGITS: tuple[None, ...] = (None,) * (len(_Groups._fields) - 1)
+
+
 @dataclass(frozen=True)
 class _Patterns:
     """Everything compiled from the cue file, once per process."""
@@ -136,11 +159,9 @@ class _Patterns:
     cues: IndicatorCues
     digits: regex.Pattern[str]
     words: regex.Pattern[str]
-    digit_groups: tuple[str, ...]
     after_lead: _Affixes  # first words, case-folded, of what may follow a lead word
     counted_firsts: _Affixes  # first words, case-folded, of the counted nouns
     after_lead_longest: int  # the longest of ``after_lead`` and a quote
-    word_groups: tuple[str, ...]
     unit_leads: tuple[_Lead, ...]  # a known noun (folded, exact case), a currency word
     abbreviation: regex.Pattern[str]
     non_unit: _Lead
@@ -235,6 +256,8 @@ def _patterns() -> _Patterns:
         """,
         regex.VERBOSE | regex.IGNORECASE,
     )
+    if (*_group_names(digits), *_group_names(words)) != _Groups._fields:
+        raise AssertionError("_Groups must name the groups of the digits and words patterns")
     comparator_of: dict[str, Comparator] = {}
     for symbol, group in cues.comparators.items():
         for phrase in [*group.before, *group.after]:
@@ -248,11 +271,9 @@ def _patterns() -> _Patterns:
         cues=cues,
         digits=digits,
         words=words,
-        digit_groups=_group_names(digits),
         after_lead=_Affixes(after_lead),
         counted_firsts=_Affixes(_first_words_folded([*cues.units, *cues.currencies])),
         after_lead_longest=1 + max(len(w) for w in after_lead),
-        word_groups=_group_names(words),
         unit_leads=tuple(
             lead
             for lead in (
