@@ -25,7 +25,7 @@ from vnunion_nlp.extractors.indicators.patterns import (
     _key,
     _Patterns,
 )
-from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _SPACES, _folded, _folded_end
+from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _SPACES, _Span
 from vnunion_nlp.extractors.indicators.subjects import _subject
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.numbers import (
@@ -95,16 +95,20 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     """
     start, end, groups, value_text = candidate
     after = text[end : end + _AFTER_WINDOW]
-    # Every unit pattern and _UNIT_AHEAD open with ``\\s+``: the text after that white space,
-    # taken once, serves them all (see ``_Lead.match_head``).
+    # Every unit pattern and _UNIT_AHEAD open with ``\\s+``: where the text after that white
+    # space starts serves them all (see ``_Lead.match_at``).
     spaced = bool(after) and after[0] in _SPACE_SET
     head = after.lstrip(_SPACES) if spaced else ""
     word_ahead = spaced and _letter_or_quote(after, head[:1])
     if not word_ahead and not _has_own_unit(groups):
         return None  # "2. Trong", "60, chủ", "1 2": no word, so no unit, follows
-    folded = _folded(head)
-    before = text[max(0, start - _BEFORE_WINDOW) : start]
-    folded_before = _folded_end(before)
+    head_at = end + len(after) - len(head)
+    folded = bounds.folded  # the section case-folded: no slice around the number is folded
+    before_start = max(0, start - _BEFORE_WINDOW)
+    before = text[before_start:start]
+    folded_before: _Span | None = None
+    if folded is not None:
+        folded_before = folded, before_start, before_start + len(before.rstrip(_SPACES))
     if pat.blocking.search_folded(before, folded_before) and not (
         pat.blocking_exception.search_folded(before, folded_before)
     ):
@@ -121,10 +125,10 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     unit_match: regex.Match[str] | None = None
     if spaced and not (is_percent or glued):
         for lead in pat.unit_leads:
-            found = lead.match_head(after, head, folded)
+            found = lead.match_at(after, text, folded, head_at)
             if found is not None and (unit_match is None or found.end() > unit_match.end()):
                 unit_match = found
-        non_unit = pat.non_unit.match_head(after, head, folded)
+        non_unit = pat.non_unit.match_at(after, text, folded, head_at)
         if non_unit is not None and (unit_match is None or non_unit.end() >= unit_match.end()):
             # a length of time, an age, a rating; "lần lượt" (in turn) is no "lần"; a length
             # of time that is a measured limit or amount is one
@@ -176,14 +180,14 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
         if words.lower() == "năm" and " " not in unit_match["unit"].strip():
             return None  # "là năm bản lề": "năm" alone counts only nouns of 2+ syllables
     tail = text[end : end + 3 * _AFTER_WINDOW]  # positions in it are relative to ``end``
-    tail_folded = _folded(tail)
+    tail_end = end + len(tail)
     if (
         unit is not None
         and _key(unit) in pat.frequency_units
         and pat.per_duration.match(tail, unit_end)
     ):
         return None  # "1 lần/tháng" is a frequency
-    if unit_end and pat.anaphora.match_in(tail, unit_end, tail_folded, unit_end, len(tail)):
+    if unit_end and pat.anaphora.match_in(tail, unit_end, folded, end + unit_end, tail_end):
         return None  # "07 nội dung kể trên": a figure already given
     if (
         unit is not None
@@ -197,7 +201,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     evidence_end = end + unit_end
     if total is None and unit not in (None, "%", "VND", "USD") and unit_end:
         at = evidence_end - end
-        whole = pat.unit_total.match_in(tail, at, tail_folded, at, len(tail))
+        whole = pat.unit_total.match_in(tail, at, folded, evidence_end, tail_end)
         whole_value = parse_number(whole["total"]) if whole else None
         if whole is not None and whole_value is not None and whole_value > value:
             total = whole_value
@@ -220,14 +224,13 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
             comparator = symbol
         evidence_start = start - (len(before) - cue.start("cue"))
     rest = text[evidence_end : evidence_end + _AFTER_WINDOW]
-    at = evidence_end - end  # ``rest`` in ``tail``, where it fits: ``tail_folded`` serves it
-    rest_folded = tail_folded if at + len(rest) <= len(tail) else None
-    after_cue = pat.comparator_after.match_in(rest, 0, rest_folded, at, at + len(rest))
+    rest_end = evidence_end + len(rest)
+    after_cue = pat.comparator_after.match_in(rest, 0, folded, evidence_end, rest_end)
     if after_cue is not None:
         comparator = pat.comparator_of[_key(after_cue["cue"])]
         evidence_end += after_cue.end()
     elif total is None and unit != "%":
-        whole = pat.total.match_in(rest, 0, rest_folded, at, at + len(rest))
+        whole = pat.total.match_in(rest, 0, folded, evidence_end, rest_end)
         whole_value = parse_number(whole["total"]) if whole else None
         if whole is not None and whole_value is not None and whole_value > value:
             total = whole_value
@@ -254,7 +257,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
 def _measured_duration(
     pat: _Patterns,
     before: str,
-    folded_before: str | None,
+    folded_before: _Span | None,
     following: str,
     value_max: Number | None,
 ) -> bool:

@@ -13,7 +13,7 @@ import bisect
 import regex
 
 from vnunion_nlp.extractors.indicators.patterns import _CLAUSE_WINDOW, _YEAR, _Patterns
-from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _plain_spaces
+from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _folded, _plain_spaces
 from vnunion_nlp.records import Section
 
 _YEAR_PERIOD = regex.compile(rf"\S+\s+{_YEAR}")
@@ -34,11 +34,11 @@ class _Bounds:
         self._clause_starts = stops
         self._clause_ends = [at + 1 for at in stops]
         self._sentence_ends = [at + 1 for at in stops if text[at] != ";"]
-        folded = text.casefold()
-        # a character that folds longer would shift offsets: no word test then
-        folded_or_none = folded if len(folded) == len(text) else None
-        self._targets = _LazyScan(pat.target, text, folded_or_none, pat.target_words)
-        self._periods = _LazyScan(pat.period, text, folded_or_none, pat.period_words)
+        # the section case-folded for every word test on it, the checks' too; None where a
+        # character folds longer, which would shift offsets (no word test then)
+        self.folded = _folded(text)
+        self._targets = _LazyScan(pat.target, text, self.folded, pat.target_words)
+        self._periods = _LazyScan(pat.period, text, self.folded, pat.period_words)
         self.plain_spaces = _plain_spaces(text)
 
     def target_between(self, start: int, end: int, offset: int) -> bool:
