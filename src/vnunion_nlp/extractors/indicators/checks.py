@@ -360,11 +360,7 @@ def _starts_name(pat: _Patterns, unit: str) -> bool:
 
 
 def _currency_of(pat: _Patterns, unit: str) -> str | None:
-    folded = unit.lower()
-    for word, code in pat.cues.currencies.items():
-        if word.lower() == folded:
-            return code
-    return None
+    return pat.currency_codes.get(unit.lower())
 
 
 def _fallback_unit(pat: _Patterns, after: str) -> tuple[str | None, int]:

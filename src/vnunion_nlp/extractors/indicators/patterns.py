@@ -199,6 +199,7 @@ class _Patterns:
     frequency_units: frozenset[str]
     percent_nouns: frozenset[str]
     synonyms: dict[str, str]
+    currency_codes: dict[str, str]  # currency word in lower case → code (the first listed wins)
 
 
 def _group_names(pattern: regex.Pattern[str]) -> tuple[str, ...]:
@@ -397,7 +398,15 @@ def _patterns() -> _Patterns:
         frequency_units=frozenset(_key(w) for w in cues.frequency_units),
         percent_nouns=frozenset(_key(w) for w in cues.percent_nouns),
         synonyms={k: _key(v) for k, v in cues.unit_synonyms.items()},
+        currency_codes=_lower_keys(cues.currencies),
     )
+
+
+def _lower_keys(codes: dict[str, str]) -> dict[str, str]:
+    lowered: dict[str, str] = {}
+    for word, code in codes.items():
+        lowered.setdefault(word.lower(), code)
+    return lowered
 
 
 def _first_words_folded(phrases: list[str]) -> tuple[str, ...]:
