@@ -43,17 +43,13 @@ class _Bounds:
         return _plain_spaces(self._text)
 
     @functools.cached_property
-    def _clause_starts(self) -> list[int]:
+    def _clause_stops(self) -> list[int]:
         return _clause_stops(self._text)  # every clause end is one character
 
     @functools.cached_property
-    def _clause_ends(self) -> list[int]:
-        return [at + 1 for at in self._clause_starts]
-
-    @functools.cached_property
-    def _sentence_ends(self) -> list[int]:
+    def _sentence_stops(self) -> list[int]:
         text = self._text  # the clause ends that are no ";" end sentences too
-        return [at + 1 for at in self._clause_starts if text[at] != ";"]
+        return [at for at in self._clause_stops if text[at] != ";"]
 
     def target_between(self, start: int, end: int, offset: int) -> bool:
         """A target cue of the clause ``start:end`` (``clause(offset)``) that ends before
@@ -78,18 +74,19 @@ class _Bounds:
 
     def clause(self, offset: int) -> tuple[int, int]:
         """Bounds of the clause holding ``offset``."""
-        start = _last_at_most(self._clause_ends, offset, offset - _CLAUSE_WINDOW)
-        at = bisect.bisect_left(self._clause_starts, offset)
+        stops = self._clause_stops
+        start = _after_last_stop(stops, offset, offset - _CLAUSE_WINDOW)
+        at = bisect.bisect_left(stops, offset)
         limit = min(self._length, offset + _CLAUSE_WINDOW)
-        if at < len(self._clause_starts) and self._clause_starts[at] < limit:
-            return start, self._clause_starts[at]
+        if at < len(stops) and stops[at] < limit:
+            return start, stops[at]
         return start, limit
 
     def clause_start(self, offset: int) -> int:
-        return _last_at_most(self._clause_ends, offset, offset - _CLAUSE_WINDOW)
+        return _after_last_stop(self._clause_stops, offset, offset - _CLAUSE_WINDOW)
 
     def sentence_start(self, offset: int) -> int:
-        return _last_at_most(self._sentence_ends, offset, offset - _CLAUSE_WINDOW)
+        return _after_last_stop(self._sentence_stops, offset, offset - _CLAUSE_WINDOW)
 
 
 def _clause_stops(text: str) -> list[int]:
@@ -186,10 +183,11 @@ def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[list[int], int
     return found
 
 
-def _last_at_most(ends: list[int], offset: int, floor: int) -> int:
-    """The last of the sorted ``ends`` at or before ``offset``, but not before ``floor``."""
-    at = bisect.bisect_right(ends, offset) - 1
-    return max(ends[at] if at >= 0 else 0, floor, 0)
+def _after_last_stop(stops: list[int], offset: int, floor: int) -> int:
+    """Just after the last of the sorted one-character ``stops`` that ends at or before
+    ``offset`` (0 if none), but not before ``floor``."""
+    at = bisect.bisect_right(stops, offset - 1) - 1
+    return max(stops[at] + 1 if at >= 0 else 0, floor, 0)
 
 
 def _lead_ins(sections: list[Section]) -> list[int]:

@@ -26,6 +26,7 @@ from vnunion_nlp.records import Comparator
 _SUBJECT_MAX_WORDS = 8
 _BEFORE_WINDOW = 48  # characters read before a number: enough for "không vượt quá" + spaces
 _AFTER_WINDOW = 120
+_ANAPHORA_REACH = 40  # "kể trên" comes at most this many characters after the counted noun
 _CLAUSE_WINDOW = 400  # a clause longer than this is cut: cues further away do not count
 
 
@@ -356,10 +357,12 @@ def _patterns() -> _Patterns:
         year_before=_before(cues.year_before),
         anaphora=_Guarded(
             regex.compile(
-                rf"[^\d.;:!?\n]{{0,40}}?(?<![\p{{L}}])(?:{_alt(cues.anaphora_after)}){_NOT_WORD}",
+                rf"[^\d.;:!?\n]{{0,{_ANAPHORA_REACH}}}?(?<![\p{{L}}])"
+                rf"(?:{_alt(cues.anaphora_after)}){_NOT_WORD}",
                 regex.IGNORECASE,
             ),
-            _cover(cues.anaphora_after),
+            _first_words_folded(cues.anaphora_after),  # one starts a match, in reach of its start
+            _ANAPHORA_REACH,
         ),
         # "đạt 150% chỉ tiêu", "vượt chỉ tiêu": a result measured against a target
         target=regex.compile(

@@ -74,27 +74,36 @@ def _folded(text: str) -> str | None:
 
 class _Guarded:
     """A forward pattern behind an exact test at C speed: every match holds one of ``words``
-    (case-folded; see ``_EndCue`` for the few characters left to the pattern)."""
+    (case-folded; see ``_EndCue`` for the few characters left to the pattern) and, where
+    ``reach`` is given, one that starts at most ``reach`` characters after the match does."""
 
-    def __init__(self, pattern: regex.Pattern[str], words: tuple[str, ...]) -> None:
+    def __init__(
+        self, pattern: regex.Pattern[str], words: tuple[str, ...], reach: int | None = None
+    ) -> None:
         self._pattern = pattern
         self._words = words
+        self._reach = reach
 
     def match(self, text: str, pos: int = 0) -> regex.Match[str] | None:
         piece = text[pos:]
-        folded = piece.casefold()
-        if len(folded) == len(piece) and not any(word in folded for word in self._words):
-            return None
-        return self._pattern.match(text, pos)
+        return self.match_in(text, pos, _folded(piece), 0, len(piece))
 
     def match_in(
         self, text: str, pos: int, folded: str | None, start: int, end: int
     ) -> regex.Match[str] | None:
         """``match``, given a case-folded string whose ``start:end`` is ``text[pos:]`` folded
         (one character for one), or None: one folding serves every pattern after a number."""
-        if folded is not None and not any(folded.find(w, start, end) >= 0 for w in self._words):
+        if folded is not None and not self._holds_word(folded, start, end):
             return None
         return self._pattern.match(text, pos)
+
+    def _holds_word(self, folded: str, start: int, end: int) -> bool:
+        reach = self._reach
+        for word in self._words:
+            stop = end if reach is None else min(end, start + reach + len(word))
+            if folded.find(word, start, stop) >= 0:
+                return True
+        return False
 
 
 class _Lead:
