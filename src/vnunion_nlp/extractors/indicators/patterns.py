@@ -186,6 +186,7 @@ class _Patterns:
     period: regex.Pattern[str]
     period_words: tuple[str, ...]  # a period phrase holds one
     rate: regex.Pattern[str]
+    rate_words: tuple[str, ...]  # a rate word holds one
     rate_end: regex.Pattern[str]  # only where a match starts counts (see _starts_only)
     subject_stop: regex.Pattern[str]  # only where a match starts counts, as in the next
     percent_subject_stop: regex.Pattern[str]
@@ -380,6 +381,7 @@ def _patterns() -> _Patterns:
             regex.VERBOSE | regex.IGNORECASE,
         ),
         rate=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(cues.rate_words)}){_NOT_WORD}", regex.I),
+        rate_words=_cover(cues.rate_words),
         rate_end=regex.compile(
             rf"[\d(;:]|(?<![\p{{L}}])(?:{_starts_only([*cues.rate_verbs, *before])}){_NOT_WORD}",
             regex.IGNORECASE,
