@@ -16,20 +16,23 @@ from vnunion_nlp.extractors.indicators.patterns import (
     _AMBIGUOUS_ALONE,
     _LEADS,
     _LEADS_APART,
+    _NO_DIGITS,
+    _NO_WORDS,
+    _Groups,
     _Patterns,
 )
 from vnunion_nlp.extractors.indicators.prefilters import _SPACES
 
 # (start, end, groups, text) of a number expression, section-local
-_Candidate = tuple[int, int, dict[str, str | None], str]
+_Candidate = tuple[int, int, _Groups, str]
 _WORDS_WINDOW = 200  # a number in words and the counted noun after it fit in this
 
 
 def _candidates(pat: _Patterns, text: str) -> list[_Candidate]:
     """Every number expression of a section, in digits or in words, by start."""
-    names = pat.digit_groups  # groups() is much cheaper than groupdict()
+    make, no_words = _Groups._make, _NO_WORDS  # groups() is much cheaper than groupdict()
     candidates = [
-        (m.start(), m.end(), dict(zip(names, m.groups(), strict=True)), m.group(0))
+        (m.start(), m.end(), make(m.groups() + no_words), m.group(0))
         for m in pat.digits.finditer(text)
     ]
     candidates.extend(_word_matches(pat, text))
@@ -46,11 +49,10 @@ def _word_matches(pat: _Patterns, text: str) -> list[_Candidate]:
     whatever ``pos``, so matching in the whole of a huge paragraph would be quadratic.
     """
     lowered = text.lower()
-    names = pat.word_groups
     found: list[_Candidate] = []
     if len(lowered) != len(text):  # a character whose lower case is longer: offsets differ
         found = [
-            (m.start(), m.end(), dict(zip(names, m.groups(), strict=True)), m.group(0))
+            (m.start(), m.end(), _Groups._make(_NO_DIGITS + m.groups()), m.group(0))
             for m in pat.words.finditer(text)
         ]
     for lead in _LEADS if not found else ():
@@ -64,7 +66,7 @@ def _word_matches(pat: _Patterns, text: str) -> list[_Candidate]:
             base = max(0, at - 1)  # one character before, for the look-behind
             match = pat.words.match(text[base : at + _WORDS_WINDOW], at - base)
             if match is not None and match.group(0).lower() not in _AMBIGUOUS_ALONE:
-                groups = dict(zip(names, match.groups(), strict=True))
+                groups = _Groups._make(_NO_DIGITS + match.groups())
                 found.append((base + match.start(), base + match.end(), groups, match.group(0)))
             at = lowered.find(lead, at + 1)
     found.sort(key=lambda c: c[0])

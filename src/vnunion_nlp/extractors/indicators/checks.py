@@ -21,10 +21,11 @@ from vnunion_nlp.extractors.indicators.patterns import (
     _AMBIGUOUS_ALONE,
     _BEFORE_WINDOW,
     _YEAR,
+    _Groups,
     _key,
     _Patterns,
 )
-from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _SPACES, _folded, _folded_end
+from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _SPACES, _Span
 from vnunion_nlp.extractors.indicators.subjects import _subject
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.numbers import (
@@ -39,8 +40,6 @@ from vnunion_nlp.records import Comparator, Section
 
 _YEAR_RE = regex.compile(_YEAR)
 _UNIT_AHEAD = regex.compile(r"\s+[\p{L}“\"]")
-# groups that carry their own unit: a percentage, a glued unit, a ratio's stated share
-_SELF_UNITS = ("pct", "lowpct", "lowpct2", "glued", "rpct")
 _VAGUE_BEFORE = regex.compile(
     rf"(?:^|[^\p{{L}}])(?:{_alt(APPROXIMATE_WORDS)})\s+$", regex.IGNORECASE | regex.REVERSE
 )
@@ -96,17 +95,20 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     """
     start, end, groups, value_text = candidate
     after = text[end : end + _AFTER_WINDOW]
-    # Every unit pattern and _UNIT_AHEAD open with ``\\s+``: the text after that white space,
-    # taken once, serves them all (see ``_Lead.match_head``).
+    # Every unit pattern and _UNIT_AHEAD open with ``\\s+``: where the text after that white
+    # space starts serves them all (see ``_Lead.match_at``).
     spaced = bool(after) and after[0] in _SPACE_SET
     head = after.lstrip(_SPACES) if spaced else ""
     word_ahead = spaced and _letter_or_quote(after, head[:1])
-    get = groups.get
-    if not word_ahead and not any(get(g) for g in _SELF_UNITS):
+    if not word_ahead and not _has_own_unit(groups):
         return None  # "2. Trong", "60, chủ", "1 2": no word, so no unit, follows
-    folded = _folded(head)
-    before = text[max(0, start - _BEFORE_WINDOW) : start]
-    folded_before = _folded_end(before)
+    head_at = end + len(after) - len(head)
+    folded = bounds.folded  # the section case-folded: no slice around the number is folded
+    before_start = max(0, start - _BEFORE_WINDOW)
+    before = text[before_start:start]
+    folded_before: _Span | None = None
+    if folded is not None:
+        folded_before = folded, before_start, before_start + len(before.rstrip(_SPACES))
     if pat.blocking.search_folded(before, folded_before) and not (
         pat.blocking_exception.search_folded(before, folded_before)
     ):
@@ -117,16 +119,16 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     if shape is None:
         return None
     value, value_max, total, percent, is_percent, scaled, date_like = shape
-    glued = groups.get("glued")
+    glued = groups.glued
 
     # Unit: the longest of a known noun and a currency word (the first of those as long)
     unit_match: regex.Match[str] | None = None
     if spaced and not (is_percent or glued):
         for lead in pat.unit_leads:
-            found = lead.match_head(after, head, folded)
+            found = lead.match_at(after, text, folded, head_at)
             if found is not None and (unit_match is None or found.end() > unit_match.end()):
                 unit_match = found
-        non_unit = pat.non_unit.match_head(after, head, folded)
+        non_unit = pat.non_unit.match_at(after, text, folded, head_at)
         if non_unit is not None and (unit_match is None or non_unit.end() >= unit_match.end()):
             # a length of time, an age, a rating; "lần lượt" (in turn) is no "lần"; a length
             # of time that is a measured limit or amount is one
@@ -163,7 +165,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
         return None
     # words need a known noun ("một số", "Ba là", "năm ngoái"), and not one they point back
     # at ("hai tổ chức" = the two just named)
-    words = groups.get("words")
+    words = groups.words
     if (
         words is not None
         and words[:3].lower() == "năm"
@@ -178,14 +180,14 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
         if words.lower() == "năm" and " " not in unit_match["unit"].strip():
             return None  # "là năm bản lề": "năm" alone counts only nouns of 2+ syllables
     tail = text[end : end + 3 * _AFTER_WINDOW]  # positions in it are relative to ``end``
-    tail_folded = _folded(tail)
+    tail_end = end + len(tail)
     if (
         unit is not None
         and _key(unit) in pat.frequency_units
         and pat.per_duration.match(tail, unit_end)
     ):
         return None  # "1 lần/tháng" is a frequency
-    if unit_end and pat.anaphora.match_in(tail, unit_end, tail_folded, unit_end, len(tail)):
+    if unit_end and pat.anaphora.match_in(tail, unit_end, folded, end + unit_end, tail_end):
         return None  # "07 nội dung kể trên": a figure already given
     if (
         unit is not None
@@ -199,7 +201,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     evidence_end = end + unit_end
     if total is None and unit not in (None, "%", "VND", "USD") and unit_end:
         at = evidence_end - end
-        whole = pat.unit_total.match_in(tail, at, tail_folded, at, len(tail))
+        whole = pat.unit_total.match_in(tail, at, folded, evidence_end, tail_end)
         whole_value = parse_number(whole["total"]) if whole else None
         if whole is not None and whole_value is not None and whole_value > value:
             total = whole_value
@@ -222,14 +224,13 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
             comparator = symbol
         evidence_start = start - (len(before) - cue.start("cue"))
     rest = text[evidence_end : evidence_end + _AFTER_WINDOW]
-    at = evidence_end - end  # ``rest`` in ``tail``, where it fits: ``tail_folded`` serves it
-    rest_folded = tail_folded if at + len(rest) <= len(tail) else None
-    after_cue = pat.comparator_after.match_in(rest, 0, rest_folded, at, at + len(rest))
+    rest_end = evidence_end + len(rest)
+    after_cue = pat.comparator_after.match_in(rest, 0, folded, evidence_end, rest_end)
     if after_cue is not None:
         comparator = pat.comparator_of[_key(after_cue["cue"])]
         evidence_end += after_cue.end()
     elif total is None and unit != "%":
-        whole = pat.total.match_in(rest, 0, rest_folded, at, at + len(rest))
+        whole = pat.total.match_in(rest, 0, folded, evidence_end, rest_end)
         whole_value = parse_number(whole["total"]) if whole else None
         if whole is not None and whole_value is not None and whole_value > value:
             total = whole_value
@@ -256,7 +257,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
 def _measured_duration(
     pat: _Patterns,
     before: str,
-    folded_before: str | None,
+    folded_before: _Span | None,
     following: str,
     value_max: Number | None,
 ) -> bool:
@@ -279,26 +280,26 @@ def _measured_duration(
 _Shape = tuple[Number, Number | None, Number | None, float | None, bool, bool, bool]
 
 
-def _shape(match: dict[str, str | None]) -> _Shape | None:
+def _shape(match: _Groups) -> _Shape | None:
     """(value, value_max, total, percent, is_percent, scaled, date_like), or None.
 
     ``date_like``: a ratio such as 1/5 that reads as a date unless a percentage confirms it.
     """
-    words = match.get("words")
+    words = match.words
     if words is not None:
         number = parse_number_words(words)
         if number is None or number == 0 or words.lower() in _AMBIGUOUS_ALONE:
             return None
         has_scale = any(w.lower() in MULTIPLIERS or w.lower() == "chục" for w in words.split())
         return number, None, None, None, False, has_scale, False
-    low = match["a"]
+    low = match.a
     if low is None:
         return None
     value = parse_number(low)
     if value is None:
         return None
-    scale_words = match["scale"] or ""
-    high_text = match["hi"] or match["hi2"]
+    scale_words = match.scale or ""
+    high_text = match.hi or match.hi2
     value_max = parse_number(high_text) if high_text else None
     if value_max is not None and value_max <= value:
         return None  # "3-2" is a date, not a range
@@ -307,12 +308,12 @@ def _shape(match: dict[str, str | None]) -> _Shape | None:
     total: Number | None = None
     percent: float | None = None
     date_like = False
-    if match["whole"] is not None:
-        total = parse_number(match["whole"])
+    if match.whole is not None:
+        total = parse_number(match.whole)
         if total is None or total == 0 or value > total:
             return None  # 28/3 is a date
-        if match["rpct"] is not None:
-            stated = parse_number(match["rpct"])
+        if match.rpct is not None:
+            stated = parse_number(match.rpct)
             percent = None if stated is None else float(stated)
         elif value <= 31 and total <= 12:
             date_like = True
@@ -320,19 +321,22 @@ def _shape(match: dict[str, str | None]) -> _Shape | None:
         value = scale(value, scale_words)
         value_max = scale(value_max, scale_words) if value_max is not None else None
         total = scale(total, scale_words) if total is not None else None  # 6,8/32,2 tỷ đồng
-    is_percent = (
-        match["pct"] is not None or match["lowpct"] is not None or match["lowpct2"] is not None
-    )
+    is_percent = match.pct is not None or match.lowpct is not None or match.lowpct2 is not None
     return value, value_max, total, percent, is_percent, bool(scale_words), date_like
 
 
-def _looks_like_year(match: dict[str, str | None], has_unit: bool) -> bool:
+def _has_own_unit(groups: _Groups) -> bool:
+    """The groups carry their own unit: a percentage, a glued unit, a ratio's stated share."""
+    return bool(groups.pct or groups.lowpct or groups.lowpct2 or groups.glued or groups.rpct)
+
+
+def _looks_like_year(match: _Groups, has_unit: bool) -> bool:
     """A bare 19xx/20xx with no counted noun after it."""
-    digits = match.get("a")
+    digits = match.a
     return (
         digits is not None
         and not has_unit
-        and match.get("whole") is None
+        and match.whole is None
         and _YEAR_RE.fullmatch(digits) is not None
     )
 
@@ -356,11 +360,7 @@ def _starts_name(pat: _Patterns, unit: str) -> bool:
 
 
 def _currency_of(pat: _Patterns, unit: str) -> str | None:
-    folded = unit.lower()
-    for word, code in pat.cues.currencies.items():
-        if word.lower() == folded:
-            return code
-    return None
+    return pat.currency_codes.get(unit.lower())
 
 
 def _fallback_unit(pat: _Patterns, after: str) -> tuple[str | None, int]:

@@ -9,11 +9,12 @@ same cues once from the heading, sidebar title or list lead-in over a section.
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
 
 from vnunion_nlp.extractors.indicators.patterns import _CLAUSE_WINDOW, _YEAR, _Patterns
-from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _plain_spaces
+from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _folded, _plain_spaces
 from vnunion_nlp.records import Section
 
 _YEAR_PERIOD = regex.compile(rf"\S+\s+{_YEAR}")
@@ -24,22 +25,31 @@ class _Bounds:
 
     A clause ends at . ! ? ; or a line break, a sentence at . ! ? or a line break; either is
     cut ``_CLAUSE_WINDOW`` characters from the number, so that cues far away never count and
-    a huge paragraph stays linear.
+    a huge paragraph stays linear. The ends are found when first asked for: in a section whose
+    numbers all fail the checks, never.
     """
 
     def __init__(self, pat: _Patterns, text: str) -> None:
+        self._text = text
         self._length = len(text)
-        # every clause end is one character; those that are no ";" end sentences too
-        stops = _clause_stops(text)
-        self._clause_starts = stops
-        self._clause_ends = [at + 1 for at in stops]
-        self._sentence_ends = [at + 1 for at in stops if text[at] != ";"]
-        folded = text.casefold()
-        # a character that folds longer would shift offsets: no word test then
-        folded_or_none = folded if len(folded) == len(text) else None
-        self._targets = _LazyScan(pat.target, text, folded_or_none, pat.target_words)
-        self._periods = _LazyScan(pat.period, text, folded_or_none, pat.period_words)
-        self.plain_spaces = _plain_spaces(text)
+        # the section case-folded for every word test on it, the checks' too; None where a
+        # character folds longer, which would shift offsets (no word test then)
+        self.folded = _folded(text)
+        self._targets = _LazyScan(pat.target, text, self.folded, pat.target_words)
+        self._periods = _LazyScan(pat.period, text, self.folded, pat.period_words)
+
+    @functools.cached_property
+    def plain_spaces(self) -> bool:
+        return _plain_spaces(self._text)
+
+    @functools.cached_property
+    def _clause_stops(self) -> list[int]:
+        return _clause_stops(self._text)  # every clause end is one character
+
+    @functools.cached_property
+    def _sentence_stops(self) -> list[int]:
+        text = self._text  # the clause ends that are no ";" end sentences too
+        return [at for at in self._clause_stops if text[at] != ";"]
 
     def target_between(self, start: int, end: int, offset: int) -> bool:
         """A target cue of the clause ``start:end`` (``clause(offset)``) that ends before
@@ -64,18 +74,19 @@ class _Bounds:
 
     def clause(self, offset: int) -> tuple[int, int]:
         """Bounds of the clause holding ``offset``."""
-        start = _last_at_most(self._clause_ends, offset, offset - _CLAUSE_WINDOW)
-        at = bisect.bisect_left(self._clause_starts, offset)
+        stops = self._clause_stops
+        start = _after_last_stop(stops, offset, offset - _CLAUSE_WINDOW)
+        at = bisect.bisect_left(stops, offset)
         limit = min(self._length, offset + _CLAUSE_WINDOW)
-        if at < len(self._clause_starts) and self._clause_starts[at] < limit:
-            return start, self._clause_starts[at]
+        if at < len(stops) and stops[at] < limit:
+            return start, stops[at]
         return start, limit
 
     def clause_start(self, offset: int) -> int:
-        return _last_at_most(self._clause_ends, offset, offset - _CLAUSE_WINDOW)
+        return _after_last_stop(self._clause_stops, offset, offset - _CLAUSE_WINDOW)
 
     def sentence_start(self, offset: int) -> int:
-        return _last_at_most(self._sentence_ends, offset, offset - _CLAUSE_WINDOW)
+        return _after_last_stop(self._sentence_stops, offset, offset - _CLAUSE_WINDOW)
 
 
 def _clause_stops(text: str) -> list[int]:
@@ -102,7 +113,9 @@ class _LazyScan:
     """Matches of one pattern in a section, scanned only inside the clauses that hold numbers.
 
     The clauses are asked for in text order; where one overlaps the run already scanned (a long
-    paragraph without stops) only its new part is scanned, so that the work stays linear.
+    paragraph without stops) only its new part is scanned, so that the work stays linear. A part
+    is scanned only if it holds one of the words every match holds: where those words are in
+    the section is found once, when first asked, and then looked up by bisection.
     """
 
     def __init__(
@@ -112,6 +125,7 @@ class _LazyScan:
         self._text = text
         self._folded = folded  # the case-folded text, one character for one, or None
         self._words = words  # every match holds one of these, case-folded
+        self._words_at: list[tuple[list[int], int]] | None = None  # (starts, length) a word
         self._matches: list[tuple[int, int, str]] = []  # start, end, text
         self._starts: list[int] = []
         self._run = (0, 0)  # the contiguous range scanned last
@@ -141,16 +155,39 @@ class _LazyScan:
         return [m for m in self._matches[first:last] if m[1] <= end]
 
     def _may_match(self, start: int, end: int) -> bool:
-        folded = self._folded
-        if folded is None:
+        """One of ``_words`` lies inside ``start:end`` (always true where folding shifts
+        offsets)."""
+        if self._folded is None:
             return True
-        return any(folded.find(word, start, end) >= 0 for word in self._words)
+        if self._words_at is None:
+            self._words_at = _occurrences(self._folded, self._words)
+        for starts, length in self._words_at:
+            # the first occurrence from ``start`` on is the first to end, if one fits
+            at = bisect.bisect_left(starts, start)
+            if at < len(starts) and starts[at] + length <= end:
+                return True
+        return False
 
 
-def _last_at_most(ends: list[int], offset: int, floor: int) -> int:
-    """The last of the sorted ``ends`` at or before ``offset``, but not before ``floor``."""
-    at = bisect.bisect_right(ends, offset) - 1
-    return max(ends[at] if at >= 0 else 0, floor, 0)
+def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[list[int], int]]:
+    """(every start, length) of each of ``words`` found in ``text``, overlaps too."""
+    found: list[tuple[list[int], int]] = []
+    for word in words:
+        starts: list[int] = []
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+        if starts:
+            found.append((starts, len(word)))
+    return found
+
+
+def _after_last_stop(stops: list[int], offset: int, floor: int) -> int:
+    """Just after the last of the sorted one-character ``stops`` that ends at or before
+    ``offset`` (0 if none), but not before ``floor``."""
+    at = bisect.bisect_right(stops, offset - 1) - 1
+    return max(stops[at] + 1 if at >= 0 else 0, floor, 0)
 
 
 def _lead_ins(sections: list[Section]) -> list[int]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 from pydantic import field_validator, model_validator
 
 from vnunion_nlp.extractors.indicators.prefilters import _Affixes, _cover, _EndCue, _Guarded, _Lead
-from vnunion_nlp.lexicon import DataModel, load_yaml
+from vnunion_nlp.lexicon import DataModel, load_yaml, prefix_tree
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.numbers import DIGIT_WORDS, MULTIPLIERS, NUMBER_PATTERN
 from vnunion_nlp.records import Comparator
@@ -25,6 +26,7 @@ from vnunion_nlp.records import Comparator
 _SUBJECT_MAX_WORDS = 8
 _BEFORE_WINDOW = 48  # characters read before a number: enough for "không vượt quá" + spaces
 _AFTER_WINDOW = 120
+_ANAPHORA_REACH = 40  # "kể trên" comes at most this many characters after the counted noun
 _CLAUSE_WINDOW = 400  # a clause longer than this is cut: cues further away do not count
 
 
@@ -129,6 +131,28 @@ _TOKEN_START = r"(?<![\p{L}\p{N}_./,:\-–])"  # not Covid-19, 02-NQ, 1.2.3
 _TOKEN_END = r"(?![\p{L}\p{N}_]|[-–/.,:]\p{N})(?:(?<=[%\p{L}])|(?!/))"
 
 
+class _Groups(NamedTuple):
+    """The groups of a number expression: those of ``_Patterns.digits`` in their order, then
+    that of ``_Patterns.words`` (the others are None). A tuple costs less to build from
+    ``Match.groups()`` than a dict, and the checks read it by name all the same."""
+
+    a: str | None  # the value, in digits
+    whole: str | None  # the whole of a ratio
+    rpct: str | None  # the share a ratio states: "(đạt 97,9%)"
+    lowpct: str | None  # "%" after the low end of a range
+    hi: str | None  # the high end of a range
+    lowpct2: str | None  # "%" after the low end of a range "từ … đến …"
+    hi2: str | None  # the high end of that range
+    pct: str | None
+    glued: str | None  # a unit glued to the digits: 500.000đ
+    scale: str | None  # scale words: "trăm nghìn"
+    words: str | None  # a number in words
+
+
+_NO_WORDS: tuple[None] = (None,)
+_NO_DIGITS: tuple[None, ...] = (None,) * (len(_Groups._fields) - 1)
+
+
 @dataclass(frozen=True)
 class _Patterns:
     """Everything compiled from the cue file, once per process."""
@@ -136,11 +160,9 @@ class _Patterns:
     cues: IndicatorCues
     digits: regex.Pattern[str]
     words: regex.Pattern[str]
-    digit_groups: tuple[str, ...]
     after_lead: _Affixes  # first words, case-folded, of what may follow a lead word
     counted_firsts: _Affixes  # first words, case-folded, of the counted nouns
     after_lead_longest: int  # the longest of ``after_lead`` and a quote
-    word_groups: tuple[str, ...]
     unit_leads: tuple[_Lead, ...]  # a known noun (folded, exact case), a currency word
     abbreviation: regex.Pattern[str]
     non_unit: _Lead
@@ -164,8 +186,9 @@ class _Patterns:
     period: regex.Pattern[str]
     period_words: tuple[str, ...]  # a period phrase holds one
     rate: regex.Pattern[str]
-    rate_end: regex.Pattern[str]
-    subject_stop: regex.Pattern[str]
+    rate_words: tuple[str, ...]  # a rate word holds one
+    rate_end: regex.Pattern[str]  # only where a match starts counts (see _starts_only)
+    subject_stop: regex.Pattern[str]  # only where a match starts counts, as in the next
     percent_subject_stop: regex.Pattern[str]
     quotes: regex.Pattern[str]
     speech_before: regex.Pattern[str]
@@ -178,6 +201,7 @@ class _Patterns:
     frequency_units: frozenset[str]
     percent_nouns: frozenset[str]
     synonyms: dict[str, str]
+    currency_codes: dict[str, str]  # currency word in lower case → code (the first listed wins)
 
 
 def _group_names(pattern: regex.Pattern[str]) -> tuple[str, ...]:
@@ -235,6 +259,8 @@ def _patterns() -> _Patterns:
         """,
         regex.VERBOSE | regex.IGNORECASE,
     )
+    if (*_group_names(digits), *_group_names(words)) != _Groups._fields:
+        raise AssertionError("_Groups must name the groups of the digits and words patterns")
     comparator_of: dict[str, Comparator] = {}
     for symbol, group in cues.comparators.items():
         for phrase in [*group.before, *group.after]:
@@ -248,11 +274,9 @@ def _patterns() -> _Patterns:
         cues=cues,
         digits=digits,
         words=words,
-        digit_groups=_group_names(digits),
         after_lead=_Affixes(after_lead),
         counted_firsts=_Affixes(_first_words_folded([*cues.units, *cues.currencies])),
         after_lead_longest=1 + max(len(w) for w in after_lead),
-        word_groups=_group_names(words),
         unit_leads=tuple(
             lead
             for lead in (
@@ -334,10 +358,12 @@ def _patterns() -> _Patterns:
         year_before=_before(cues.year_before),
         anaphora=_Guarded(
             regex.compile(
-                rf"[^\d.;:!?\n]{{0,40}}?(?<![\p{{L}}])(?:{_alt(cues.anaphora_after)}){_NOT_WORD}",
+                rf"[^\d.;:!?\n]{{0,{_ANAPHORA_REACH}}}?(?<![\p{{L}}])"
+                rf"(?:{_alt(cues.anaphora_after)}){_NOT_WORD}",
                 regex.IGNORECASE,
             ),
-            _cover(cues.anaphora_after),
+            _first_words_folded(cues.anaphora_after),  # one starts a match, in reach of its start
+            _ANAPHORA_REACH,
         ),
         # "đạt 150% chỉ tiêu", "vượt chỉ tiêu": a result measured against a target
         target=regex.compile(
@@ -355,8 +381,9 @@ def _patterns() -> _Patterns:
             regex.VERBOSE | regex.IGNORECASE,
         ),
         rate=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(cues.rate_words)}){_NOT_WORD}", regex.I),
+        rate_words=_cover(cues.rate_words),
         rate_end=regex.compile(
-            rf"[\d(;:]|(?<![\p{{L}}])(?:{_alt([*cues.rate_verbs, *before])}){_NOT_WORD}",
+            rf"[\d(;:]|(?<![\p{{L}}])(?:{_starts_only([*cues.rate_verbs, *before])}){_NOT_WORD}",
             regex.IGNORECASE,
         ),
         subject_stop=_subject_stop_pattern([*cues.subject_stops, *cues.subject_verbs, *before]),
@@ -376,19 +403,38 @@ def _patterns() -> _Patterns:
         frequency_units=frozenset(_key(w) for w in cues.frequency_units),
         percent_nouns=frozenset(_key(w) for w in cues.percent_nouns),
         synonyms={k: _key(v) for k, v in cues.unit_synonyms.items()},
+        currency_codes=_lower_keys(cues.currencies),
     )
+
+
+def _lower_keys(codes: dict[str, str]) -> dict[str, str]:
+    lowered: dict[str, str] = {}
+    for word, code in codes.items():
+        lowered.setdefault(word.lower(), code)
+    return lowered
 
 
 def _first_words_folded(phrases: list[str]) -> tuple[str, ...]:
     return tuple(sorted({p.split()[0].casefold() for p in phrases if p.strip()}))
 
 
+def _starts_only(phrases: list[str]) -> str:
+    """The alternation of ``phrases`` for a pattern searched at every character whose matches
+    count only by where they start (the stops of a subject): laid out as a prefix tree, which
+    matches the same phrases, so at the same places, only faster. A phrase whose words are
+    apart by more than one space is read by the two layouts differently: then the flat one."""
+    if any(" ".join(p.split()) != p.strip() for p in phrases):
+        return _alt(phrases)
+    return prefix_tree(phrases)
+
+
 def _subject_stop_pattern(stops: list[str]) -> regex.Pattern[str]:
+    """Where the subject after a number ends; only the start of a match counts."""
     return regex.compile(
         rf"""[;.:()!?…“”"\d\n]
         | ,\s*(?=(?-i:\p{{Lu}}))             # a comma before a capital opens a new clause
         | (?<![\p{{L}}])(?<!\bcó\s)           # "có tổ chức công đoàn" qualifies the noun
-          (?:{_alt(stops)}){_NOT_WORD}""",
+          (?:{_starts_only(stops)}){_NOT_WORD}""",
         regex.VERBOSE | regex.IGNORECASE,
     )
 

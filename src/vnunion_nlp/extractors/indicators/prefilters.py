@@ -6,6 +6,8 @@ pattern whose matches hold one of a few words) and ``_Lead`` (a phrase right aft
 first ask ``str.endswith``, ``str.find`` or ``str.startswith`` (through ``_Affixes``) whether a
 match is possible at all, on case-folded text, and run the pattern only then; where case folding
 would change offsets they leave the answer to the pattern, so the result is always the pattern's.
+The checks fold a whole section once and give these tests offsets into it (``_Span``,
+``_Lead.match_at``, ``_Guarded.match_in``): no slice around a number is folded on its own.
 """
 
 from __future__ import annotations
@@ -49,18 +51,18 @@ class _EndCue:
             return None
         return self._pattern.search(before)
 
-    def search_folded(self, before: str, folded: str | None) -> regex.Match[str] | None:
-        """``search``, given ``before`` without its trailing white space case-folded, or None
-        when that changes its length (see ``_folded_end``): one folding serves every cue."""
-        if folded is not None and not self._ends.ends(folded):
+    def search_folded(self, before: str, folded: _Span | None) -> regex.Match[str] | None:
+        """``search``, given where ``before`` without its trailing white space lies in a
+        case-folded text (see ``_Span``), or None where folding changes lengths: one folding of a
+        section serves every cue of every number in it."""
+        if folded is not None and not self._ends.ends_in(*folded):
             return None
         return self._pattern.search(before)
 
 
-def _folded_end(before: str) -> str | None:
-    """``before`` without its trailing white space, case-folded, for ``_EndCue.search_folded``;
-    None where folding changes its length."""
-    return _folded(before.rstrip(_SPACES))
+# (case-folded text, start, end): the piece ``start:end`` of a text case-folded one character for
+# one, without slicing it out
+_Span = tuple[str, int, int]
 
 
 def _folded(text: str) -> str | None:
@@ -72,27 +74,36 @@ def _folded(text: str) -> str | None:
 
 class _Guarded:
     """A forward pattern behind an exact test at C speed: every match holds one of ``words``
-    (case-folded; see ``_EndCue`` for the few characters left to the pattern)."""
+    (case-folded; see ``_EndCue`` for the few characters left to the pattern) and, where
+    ``reach`` is given, one that starts at most ``reach`` characters after the match does."""
 
-    def __init__(self, pattern: regex.Pattern[str], words: tuple[str, ...]) -> None:
+    def __init__(
+        self, pattern: regex.Pattern[str], words: tuple[str, ...], reach: int | None = None
+    ) -> None:
         self._pattern = pattern
         self._words = words
+        self._reach = reach
 
     def match(self, text: str, pos: int = 0) -> regex.Match[str] | None:
         piece = text[pos:]
-        folded = piece.casefold()
-        if len(folded) == len(piece) and not any(word in folded for word in self._words):
-            return None
-        return self._pattern.match(text, pos)
+        return self.match_in(text, pos, _folded(piece), 0, len(piece))
 
     def match_in(
         self, text: str, pos: int, folded: str | None, start: int, end: int
     ) -> regex.Match[str] | None:
         """``match``, given a case-folded string whose ``start:end`` is ``text[pos:]`` folded
         (one character for one), or None: one folding serves every pattern after a number."""
-        if folded is not None and not any(folded.find(w, start, end) >= 0 for w in self._words):
+        if folded is not None and not self._holds_word(folded, start, end):
             return None
         return self._pattern.match(text, pos)
+
+    def _holds_word(self, folded: str, start: int, end: int) -> bool:
+        reach = self._reach
+        for word in self._words:
+            stop = end if reach is None else min(end, start + reach + len(word))
+            if folded.find(word, start, stop) >= 0:
+                return True
+        return False
 
 
 class _Lead:
@@ -115,18 +126,23 @@ class _Lead:
             return None  # ``\\s+`` comes first
         head = text.lstrip(_SPACES)[: self._longest]
         folded = head.casefold()
-        return self.match_head(text, head, folded if len(folded) == len(head) else None)
+        return self.match_at(text, head, folded if len(folded) == len(head) else None, 0)
 
-    def match_head(self, text: str, head: str, folded: str | None) -> regex.Match[str] | None:
-        """``match`` for a ``text`` that starts with white space, given what follows it:
-        ``head`` (at least its first ``_longest`` characters) and ``head`` case-folded, or
-        None when that changes its length. One head serves every lead tried after a number."""
+    def match_at(
+        self, text: str, source: str, folded: str | None, pos: int
+    ) -> regex.Match[str] | None:
+        """``match`` for a ``text`` that starts with white space, whatever follows it being
+        ``source`` from ``pos`` on (or a longer text), and ``folded`` that ``source``
+        case-folded one character for one, or None. One section, folded once, serves every lead
+        tried after every number in it."""
         if self._fold:
             if folded is None:
                 return self._pattern.match(text)
-            head = folded
-        if self._firsts.starts(head) or (
-            self._quoted and head[:1] in '“"' and self._firsts.starts(head[1:])
+            source = folded
+        if self._firsts.starts_at(source, pos) or (
+            self._quoted
+            and source[pos : pos + 1] in '“"'
+            and self._firsts.starts_at(source, pos + 1)
         ):
             return self._pattern.match(text)
         return None
@@ -145,8 +161,17 @@ class _Affixes:
     def starts(self, text: str) -> bool:
         return text.startswith(self._by_char.get(text[:1], ()))
 
+    def starts_at(self, text: str, pos: int) -> bool:
+        """``starts(text[pos:])``, without slicing."""
+        return text.startswith(self._by_char.get(text[pos : pos + 1], ()), pos)
+
     def ends(self, text: str) -> bool:
         return text.endswith(self._by_char.get(text[-1:], ()))
+
+    def ends_in(self, text: str, start: int, end: int) -> bool:
+        """``ends(text[start:end])``, without slicing."""
+        last = text[end - 1 : end] if end > start else ""
+        return text.endswith(self._by_char.get(last, ()), start, end)
 
 
 def _cover(phrases: Iterable[str]) -> tuple[str, ...]:

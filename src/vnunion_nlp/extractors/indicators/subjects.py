@@ -83,6 +83,11 @@ _TRAILING_JOINERS = regex.compile(rf"(?:[\s,]+(?:{_alt(_JOINERS)}))+\s*$", regex
 def _rate_subject(pat: _Patterns, text: str, start: int, bounds: _Bounds) -> str | None:
     """The phrase between "Tỷ lệ" and the verb or comparator before the number."""
     clause_start = bounds.clause_start(start)
+    folded = bounds.folded
+    if folded is not None and not any(
+        folded.find(word, clause_start, start) >= 0 for word in pat.rate_words
+    ):
+        return None  # no rate word before the number in its clause
     base = max(0, clause_start - 1)  # one character before, for the look-behind
     rates = list(pat.rate.finditer(text[base:start], clause_start - base))
     if not rates:
