@@ -58,6 +58,8 @@ EXAMPLES = [
             {"value": 5, "unit": "nhiệm vụ", "value_text": "05"}),
     Example("Chi ủy tổ chức được 36 cuộc sinh hoạt chuyên đề cho 845 lượt đảng viên.",
             {"value": 845, "unit": "lượt"}, count=2),
+    # "İ" lower-cases to two characters: numbers in words are then found by the regex scan
+    Example("Đoàn İzmir có hai mươi đoàn viên mới.", {"value": 20, "unit": "đoàn viên"}),
     Example("Công đoàn ngành trao 120 suất quà cho công nhân khó khăn.",
             {"value": 120, "unit": "suất quà"}),
     Example("Hai doanh nghiệp mới thành lập công đoàn cơ sở trong quý.",
@@ -238,6 +240,7 @@ NEGATIVES = [
     # "năm" as year; words pointing back; "năm một" is no number
     "Hằng năm chi bộ đều hoàn thành tốt nhiệm vụ.",
     "Hai tổ chức đã ký kết chương trình phối hợp.",
+    "Đoàn İzmir một lòng ủng hộ.",
     "Hội thi được tổ chức 2 năm một lần.",
     # lengths of periods, frequencies, labels and dates
     "Sau 3 năm triển khai, mô hình được nhân rộng.",

@@ -49,13 +49,14 @@ def _word_matches(pat: _Patterns, text: str) -> list[_Candidate]:
     whatever ``pos``, so matching in the whole of a huge paragraph would be quadratic.
     """
     lowered = text.lower()
-    found: list[_Candidate] = []
     if len(lowered) != len(text):  # a character whose lower case is longer: offsets differ
-        found = [
+        return [
             (m.start(), m.end(), _Groups._make(_NO_DIGITS + m.groups()), m.group(0))
             for m in pat.words.finditer(text)
+            if m.group(0).lower() not in _AMBIGUOUS_ALONE
         ]
-    for lead in _LEADS if not found else ():
+    found: list[_Candidate] = []
+    for lead in _LEADS:
         at = lowered.find(lead)
         while at >= 0:
             if (at and _glued_before(text[at - 1])) or (

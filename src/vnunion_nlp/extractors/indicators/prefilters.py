@@ -42,14 +42,6 @@ class _EndCue:
         self._pattern = pattern
         ends = {p.split()[-1].casefold() for p in phrases if p.strip()}
         self._ends = _Affixes(ends, suffixes=True)
-        self._longest = max(len(e) for e in ends)
-
-    def search(self, before: str) -> regex.Match[str] | None:
-        tail = before.rstrip(_SPACES)[-self._longest :]
-        folded = tail.casefold()
-        if len(folded) == len(tail) and not self._ends.ends(folded):
-            return None
-        return self._pattern.search(before)
 
     def search_folded(self, before: str, folded: _Span | None) -> regex.Match[str] | None:
         """``search``, given where ``before`` without its trailing white space lies in a
@@ -84,10 +76,6 @@ class _Guarded:
         self._words = words
         self._reach = reach
 
-    def match(self, text: str, pos: int = 0) -> regex.Match[str] | None:
-        piece = text[pos:]
-        return self.match_in(text, pos, _folded(piece), 0, len(piece))
-
     def match_in(
         self, text: str, pos: int, folded: str | None, start: int, end: int
     ) -> regex.Match[str] | None:
@@ -119,14 +107,6 @@ class _Lead:
         firsts = {p.split()[0] for p in phrases if p.strip()}
         firsts = {f.casefold() for f in firsts} if self._fold else firsts
         self._firsts = _Affixes(firsts)
-        self._longest = max(len(f) for f in firsts) + 1  # and a quote
-
-    def match(self, text: str) -> regex.Match[str] | None:
-        if not text or text[0] not in _SPACES:
-            return None  # ``\\s+`` comes first
-        head = text.lstrip(_SPACES)[: self._longest]
-        folded = head.casefold()
-        return self.match_at(text, head, folded if len(folded) == len(head) else None, 0)
 
     def match_at(
         self, text: str, source: str, folded: str | None, pos: int
@@ -165,11 +145,8 @@ class _Affixes:
         """``starts(text[pos:])``, without slicing."""
         return text.startswith(self._by_char.get(text[pos : pos + 1], ()), pos)
 
-    def ends(self, text: str) -> bool:
-        return text.endswith(self._by_char.get(text[-1:], ()))
-
     def ends_in(self, text: str, start: int, end: int) -> bool:
-        """``ends(text[start:end])``, without slicing."""
+        """``text[start:end]`` ends with one of the words, without slicing."""
         last = text[end - 1 : end] if end > start else ""
         return text.endswith(self._by_char.get(last, ()), start, end)
 
