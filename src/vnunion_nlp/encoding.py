@@ -20,6 +20,11 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MOJIBAKE = regex.compile(r"(?:Ã[\x80-\xbf¡-ÿ]|Ä[\x80-\xbf‘-’]|á»|áº|Æ°|Ä‘)")
+# Every match holds one of these characters (the pattern ignores no case: Ã, Ä or Æ first, or »
+# or º after á). Most texts hold none of them, which one memchr-speed search per character tells
+# before the pattern scans the text (searching for "á»" would cost 30 times more: á is frequent).
+_MOJIBAKE_MARKS = "ÃÄÆ»º"
+_MOJIBAKE_SCAN = 20000  # characters of the text the pattern reads
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -72,7 +77,10 @@ def repair_mojibake(text: str) -> str | None:
     >>> repair_mojibake("Công đoàn") is None
     True
     """
-    if len(_MOJIBAKE.findall(text[:20000])) < 2:
+    head = text[:_MOJIBAKE_SCAN]
+    if not any(mark in head for mark in _MOJIBAKE_MARKS):
+        return None
+    if len(_MOJIBAKE.findall(head)) < 2:
         return None
     fixed = ftfy.fix_encoding(text)
     return fixed if fixed != text else None
