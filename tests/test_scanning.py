@@ -18,6 +18,14 @@ CASES = [
     (["ông", "bà", "anh"], 0, "không ông Nguyễn Văn An, bà Lê Thị Hoa và anh Tuấn"),
     (["nghị quyết", "kế hoạch"], regex.I, "Nghị quyết số 02, KẾ HOẠCH 15 và nghị  quyết"),
     (["sáng kiến"], regex.I, "ſáng kiến"),  # "ſ" folds to "s"
+    # case-insensitive groups are tried where their lower-cased first words stand
+    (
+        ["quyết định", "quy định", "quy chế"],
+        regex.I,
+        "QUYẾT ĐỊNH 5, Quy định, quy chế; quyquy định",
+    ),
+    (["kế hoạch", "hoạch định"], regex.I, "Kế hoạch định kỳ và hoạch định"),  # overlapping heads
+    (["nghị quyết"], regex.I, "İ Nghị quyết"),  # "İ" lower-cases longer: the engine scans
     (["Hà Nội", "Hà Nam"], 0, "Hà Nội\nHà Nam, Hà Nộii"),
 ]
 
