@@ -36,7 +36,7 @@ from vnunion_nlp.extractors.officials.names import _Budget, _kept_words, _reject
 from vnunion_nlp.extractors.officials.patterns import _REACH, OfficialCues, _patterns
 from vnunion_nlp.extractors.officials.positions import _new_heads, _positions, _without_shorter
 from vnunion_nlp.extractors.officials.roles import _ROLE_RANK, _role
-from vnunion_nlp.extractors.officials.starts import _article_starts, _section_starts
+from vnunion_nlp.extractors.officials.starts import _article_starts, _section_starts, _Starts
 from vnunion_nlp.records import ArticleWarning, Official
 
 __all__ = ["EXTRACTOR", "OfficialCues", "extract_officials"]
@@ -47,6 +47,9 @@ EXTRACTOR = "officials"
 # Real articles give at most a few dozen name mentions (27 in the 150 external ones); past this
 # many the text is a hostile repetition, and reading more would only cost time (~1 ms each).
 _MAX_CANDIDATES = 300
+
+# The starts of a section that only a list going on from the section before may give names.
+_NO_STARTS = _Starts([], [], [], [])
 
 # What ``list_after`` reads first past the white space (its \s is white to ``str.lstrip`` too).
 _LIST_SIGNS = frozenset(",-–")
@@ -70,11 +73,15 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
     budget = _Budget()
     seen = 0
     listing = _ListState()
-    starts = _article_starts(doc.text)
+    starts, routes = _article_starts(doc.text)
     candidates_capped = False
     for index, section in doc.content():
         text = section.text
-        section_starts = _section_starts(doc.text, starts, section)
+        section_starts = _section_starts(doc.text, starts, routes, section)
+        if section_starts is None:
+            if not listing.open:
+                continue  # no name in it (see ``_section_starts``)
+            section_starts = _NO_STARTS
         # In the order of the text: the first mention gives the titles (``_new_heads``). One
         # more than the cap tells whether it cut: no later section is read past the cap, so
         # what the generator does for that one (the list state) is never seen.

@@ -1,9 +1,9 @@
 """Candidate names of a section by every route: honorific, post taken, title and list.
 
-Each route's pattern is tried only at the places ``starts`` found; a list after a colon is read
-item by item, sharing the lead's title ("các đồng chí Phó Chủ tịch: A, B và C") or carrying its
-own ("A- Phó Chủ tịch …; B- Chánh văn phòng …"), and may go on into the next sections.
-"""
+Each route's pattern is tried only at the places ``starts`` found (where a name may follow); a
+list after a colon is read item by item, sharing the lead's title ("các đồng chí Phó Chủ tịch: A,
+B và C") or carrying its own ("A- Phó Chủ tịch …; B- Chánh văn phòng …"), and may go on into the
+next sections."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from vnunion_nlp.extractors.officials.finders import _matches, _viable
+from vnunion_nlp.extractors.officials.finders import _matches
 from vnunion_nlp.extractors.officials.names import _Budget, _place_back_to_title
 from vnunion_nlp.extractors.officials.patterns import _patterns
 from vnunion_nlp.extractors.officials.positions import _chained_titles, _clean_title
@@ -44,16 +44,14 @@ def _candidates(
         yield from _listed(text, len(text) - len(text.lstrip()), None)
         state.open = text.rstrip().endswith(";")
     honorifics = starts.honorifics
-    viable = _viable(pat.honorific_named, text, honorifics, limit)
-    for match in _matches(pat.by_honorific, text, viable, limit):
+    for match in _matches(pat.by_honorific, text, starts.named, limit):
         yield _Candidate(match.start("name"), match.end("name"))
     for verb in _matches(pat.by_post, text, starts.verbs, limit):
         floor = max(0, verb.start() - 80)
         if named := pat.name_before.search(text, floor, verb.start()):
             yield _Candidate(named.start("name"), named.end("name"))
     titled: list[tuple[int, _Candidate]] = []  # (where the title starts, the candidate)
-    viable = _viable(pat.title_named, text, starts.heads, limit)
-    for match in _matches(pat.by_title, text, viable, limit):
+    for match in _matches(pat.by_title, text, starts.heads, limit):
         title = _clean_title(match["title"])
         if _joins_two(title):
             continue
