@@ -40,11 +40,23 @@ class _FoldedWords(dict[str, str | None]):
     def __missing__(self, word: str) -> str | None:
         if len(self) >= _FOLDED_WORDS_MAX:
             self.clear()
-        folded: str | None = None
-        if not _COMBINING_MARK.search(word.lower()):
-            folded = " ".join(_PUNCT.sub(" ", fold(word)).split())
-        self[word] = folded
+        self[word] = folded = _folded_word(word)
         return folded
+
+
+def _folded_word(word: str) -> str | None:
+    """A word of ``_FoldedWords``; most often by ``fold`` alone, without the regex calls.
+
+    Letters and digits alone hold no combining mark, nor does their lower case but for "İ"'s
+    ("i" and a combining dot); folded to ASCII letters and digits, they hold no punctuation.
+    """
+    if word.isalnum() and "İ" not in word:
+        folded = fold(word)
+        if folded.isascii() and folded.isalnum():
+            return folded
+    if _COMBINING_MARK.search(word.lower()):
+        return None
+    return " ".join(_PUNCT.sub(" ", fold(word)).split())
 
 
 _FOLDED_WORDS_MAX = 16384
