@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 
-from vnunion_nlp.extractors.officials.patterns import _PUNCT
+from vnunion_nlp.extractors.officials import names
+from vnunion_nlp.extractors.officials.names import _place_back_to_title, _word_end
+from vnunion_nlp.extractors.officials.patterns import _PUNCT, _patterns
 from vnunion_nlp.extractors.officials.roles import _COMBINING_MARK, _folded_word
 from vnunion_nlp.normalize import fold
 
@@ -34,3 +38,43 @@ def _slow_folded_word(word: str) -> str | None:
 )
 def test_folded_word_as_the_slow_way(word: str) -> None:
     assert _folded_word(word) == _slow_folded_word(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "section_end"),
+    [
+        ("ông Nguyễn Văn Hùng phát biểu", None),
+        ("ông Nguyễn Văn An's nói", None),
+        ("ông Nguyễn Văn An’ nói", None),
+        ("ông Nguyễn Văn An-Đê nói", None),
+        ("ông Nguyễn Văn An-", None),
+        ("ông H' Hen Niê, Phó Chủ tịch", None),
+        ("ông Lê Văn Tám-Đê.", None),
+        ("ông Nguyễn Văn\nKhải cho biết", None),
+        ("ông Nguyễn Văn Hùng", None),
+        ("ông Nguyễn Văn Hùng2", None),
+        ("ông Nguyễn Văn Hùngxyz", 19),  # a name read in its section alone, a letter after it
+    ],
+)
+def test_word_end_of_a_whole_name(text: str, section_end: int | None) -> None:
+    start = text.index(" ") + 1
+    named = _patterns().name_at.match(text, start, section_end or len(text))
+    assert named is not None
+    count = len(named.group().split())
+    assert _word_end(text, start, count, named.end()) == _word_end(text, start, count)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Chủ tịch UBND tỉnh Sơn", "La Cầm Văn Chính phát biểu"),
+        ("Chủ tịch LĐLĐ TP.", "Hà Nội Phạm Bá Vĩnh"),
+        ("Chủ tịch LĐLĐ TP.", "Hồ Chí Minh Trần Văn A"),
+        ("Giám đốc", "Nguyễn Văn A"),
+        ("Giám đốc", "Anh Văn B"),
+    ],
+)
+def test_place_back_to_title_as_the_slow_way(title: str, text: str) -> None:
+    fast = _place_back_to_title(title, text, 0)
+    with mock.patch.object(names, "_place_words", return_value=("",)):
+        assert _place_back_to_title(title, text, 0) == fast

@@ -97,8 +97,10 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
             end = _name_end(
                 doc, section.start + candidate.end, absolute, len(text) == candidate.end
             )
-            kept = _kept_words(doc.text, absolute, doc.text[absolute:end], budget)
-            end = _word_end(doc.text, absolute, kept)
+            raw = doc.text[absolute:end]
+            kept = _kept_words(doc.text, absolute, raw, budget)
+            whole = end if kept == len(raw.split()) else None
+            end = _word_end(doc.text, absolute, kept, whole)
             name = " ".join(doc.text[absolute:end].split())
             titled = candidate.title is not None and len(name.split()) >= 3
             if len(name.split()) < 2 or _rejected(doc, text, name_start, name, titled=titled):
