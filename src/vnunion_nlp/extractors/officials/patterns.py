@@ -182,8 +182,10 @@ def _patterns() -> _Patterns:
         # run of other characters than white space. A match there costs ~0.5 us, one of the
         # regex module ~5 us; most places have no name after them.
         honorific_named=re.compile(rf"(?:{honorifics})\s+(?:{surnames})\s"),
+        # Possessive: a run of other characters than white space given back ends before one of
+        # them, where neither the next word nor the family name can start.
         title_named=re.compile(
-            rf"(?:{heads})(?:\s+(?:\([^()\n]{{1,40}}\)|\S+)){{0,7}}?\s+(?:{surnames})\s"
+            rf"(?:{heads})(?:\s+(?:\([^()\n]{{1,40}}\)|\S++)){{0,7}}?\s+(?:{surnames})\s"
         ),
         # One a form: the stdlib engine finds a pattern's opening word as fast as str.find.
         post_starts=tuple(re.compile(form) for form in elected_forms),

@@ -50,6 +50,8 @@ def _stop(listing: str) -> int:
 
 def _without_shorter(positions: list[str]) -> list[str]:
     """Drop a title another one extends: "Bí thư" beside "Bí thư Thành ủy" is the same post."""
+    if len(positions) < 2:  # most names have one title or none: nothing to drop
+        return list(positions)
     folded = [" ".join(fold(p).split()) for p in positions]
     kept = [
         p
@@ -68,6 +70,8 @@ def _new_heads(official: Official, positions: list[str]) -> list[str]:
     """Titles of a later mention whose head is new ("Ủy viên BCH …" beside "Bí thư …"); one with a
     known head is the same post written another way ("Phó Chủ tịch LĐLĐ …", "Phó Chủ tịch Liên
     đoàn Lao động …")."""
+    if not positions:
+        return []
     known = {_head(p) for p in official.positions}
     return [p for p in positions if _head(p) not in known]
 
