@@ -5,10 +5,11 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
+import regex
 
 from vnunion_nlp.extractors.officials import names
 from vnunion_nlp.extractors.officials.names import _place_back_to_title, _word_end
-from vnunion_nlp.extractors.officials.patterns import _PUNCT, _patterns
+from vnunion_nlp.extractors.officials.patterns import _PLACE_BEFORE, _PUNCT, _patterns
 from vnunion_nlp.extractors.officials.roles import _COMBINING_MARK, _folded_word
 from vnunion_nlp.normalize import fold
 
@@ -78,3 +79,21 @@ def test_place_back_to_title_as_the_slow_way(title: str, text: str) -> None:
     fast = _place_back_to_title(title, text, 0)
     with mock.patch.object(names, "_place_words", return_value=("",)):
         assert _place_back_to_title(title, text, 0) == fast
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "hội nghị, đồng chí ",
+        "Chủ tịch UBND tỉnh ",
+        "xã\n",
+        "TP. ",
+        "Tp.\n\n",
+        "TRƯỜNG  ",
+        "tỉnhx ",
+        "",
+    ],
+)
+def test_place_before_read_from_the_end_as_a_search(before: str) -> None:
+    forward = regex.compile(_PLACE_BEFORE.pattern.removeprefix("(?r)"))
+    assert bool(_PLACE_BEFORE.match(before)) == bool(forward.search(before))

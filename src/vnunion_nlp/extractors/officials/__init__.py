@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import itertools
 
+import regex
+
 from vnunion_nlp import errors
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.extractors.officials.candidates import _MAX_LIST_LEADS, _candidates, _ListState
@@ -114,10 +116,7 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
             listed = after in _LIST_SIGNS and pat.list_after.match(doc.text, end, end + _REACH)
             if listed:
                 positions.extend(_positions(listed["list"]))
-            clause = _post_clause(doc.text, end, starts.honorifics)
-            post = None
-            if any(word in clause for word in pat.post_words):
-                post = pat.post_taken.search(clause)
+            post = _post_taken(doc.text, end, starts.honorifics)
             taken = _positions(post["post"]) if post else []
             positions.extend(taken)
             if after == "(" and pat.age_after.match(doc.text, end, end + 20):
@@ -165,10 +164,29 @@ def _name_end(doc: ParsedArticle, end: int, start: int, at_section_end: bool) ->
     return longer.end()
 
 
+def _post_taken(text: str, end: int, honorifics: list[int]) -> regex.Match[str] | None:
+    """The post taken in the clause after a name ("… được bầu làm Chủ tịch"), if any.
+
+    Every match of ``post_taken`` holds a word of ``post_words``: a clause with none is not
+    searched, and the window it is cut from neither, when it has none.
+    """
+    post_words = _patterns().post_words
+    if not any(word in text[end : end + _CLAUSE_REACH] for word in post_words):
+        return None
+    clause = _post_clause(text, end, honorifics)
+    if not any(word in clause for word in post_words):
+        return None
+    return _patterns().post_taken.search(clause)
+
+
+# How far the clause after a name may run (``_post_clause``).
+_CLAUSE_REACH = 240
+
+
 def _post_clause(text: str, end: int, honorifics: list[int]) -> str:
     """The rest of the clause after a name, up to the next person ("và đồng chí …");
     ``honorifics`` are where honorifics start in ``text`` (see ``_section_starts``)."""
-    window = text[end : end + 240]
+    window = text[end : end + _CLAUSE_REACH]
     cuts = [i for i in (window.find(c) for c in (". ", ";", "\n")) if i >= 0]
     window = window[: min(cuts)] if cuts else window
     pat = _patterns()

@@ -148,7 +148,7 @@ def _rejected(
         return True
     if any(name in credit for credit in doc.photo_credits):
         return True
-    if not titled and _PLACE_BEFORE.search(text[max(0, start - 16) : start]):
+    if not titled and _PLACE_BEFORE.match(text[max(0, start - 16) : start]):
         return True
     return _in_quoted_title(text, start)
 

@@ -20,9 +20,10 @@ from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.normalize import fold
 from vnunion_nlp.records import OfficialRole
 
-# Words right before a name that make it a place or a street, not a person.
+# Words right before a name that make it a place or a street, not a person. Read from the end
+# (``match`` of a text that ends where the name starts): a search tried every character.
 _PLACE_BEFORE = regex.compile(
-    r"(?i:tỉnh|huyện|thành\s+phố|TP\.?|quận|thị\s+xã|xã|phường|thị\s+trấn|đường|phố|"
+    r"(?r)(?i:tỉnh|huyện|thành\s+phố|TP\.?|quận|thị\s+xã|xã|phường|thị\s+trấn|đường|phố|"
     r"trường|cầu|sông|núi|khu|làng|thôn|bản|ấp|Công\s+ty|công\s+ty)\s*$"
 )
 # How far a look after a name may read: the regex module scans to ``endpos`` (the end of the
