@@ -7,7 +7,7 @@ from unittest import mock
 import pytest
 import regex
 
-from vnunion_nlp.extractors.officials import names
+from vnunion_nlp.extractors.officials import _post_clause, _post_taken, names
 from vnunion_nlp.extractors.officials.names import _place_back_to_title, _word_end
 from vnunion_nlp.extractors.officials.patterns import _PLACE_BEFORE, _PUNCT, _patterns
 from vnunion_nlp.extractors.officials.roles import _COMBINING_MARK, _folded_word
@@ -97,3 +97,23 @@ def test_place_back_to_title_as_the_slow_way(title: str, text: str) -> None:
 def test_place_before_read_from_the_end_as_a_search(before: str) -> None:
     forward = regex.compile(_PLACE_BEFORE.pattern.removeprefix("(?r)"))
     assert bool(_PLACE_BEFORE.match(before)) == bool(forward.search(before))
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        " được bầu làm Chủ tịch Công đoàn cơ sở.",
+        " tái đắc cử chức danh Bí thư Chi bộ",
+        " được bầu giữ chức Phó Chủ tịch",
+        ", xlàm Chủ tịch, làm Chủ tịch LĐLĐ",
+        " làm làm Trưởng đoàn",
+        " đắc cử Chủ tịch HĐND và ông B được bầu làm Phó",
+        " phát biểu tại hội nghị",
+        "",
+    ],
+)
+def test_post_taken_as_a_search_of_the_clause(after: str) -> None:
+    clause = _post_clause(after, 0, [])
+    found = _post_taken(after, 0, [])
+    expected = _patterns().post_taken.search(clause)
+    assert (found and found.span()) == (expected and expected.span())

@@ -165,18 +165,25 @@ def _name_end(doc: ParsedArticle, end: int, start: int, at_section_end: bool) ->
 
 
 def _post_taken(text: str, end: int, honorifics: list[int]) -> regex.Match[str] | None:
-    """The post taken in the clause after a name ("… được bầu làm Chủ tịch"), if any.
+    """The post taken in the clause after a name ("… được bầu làm Chủ tịch"), if any: the first
+    match of ``post_taken`` in it.
 
-    Every match of ``post_taken`` holds a word of ``post_words``: a clause with none is not
-    searched, and the window it is cut from neither, when it has none.
+    Every match opens with a word of ``post_openers``: the pattern is tried where one starts, in
+    order (a search tried its look-behind at every character), and the clause is not cut from a
+    window that holds none.
     """
-    post_words = _patterns().post_words
-    if not any(word in text[end : end + _CLAUSE_REACH] for word in post_words):
+    pat = _patterns()
+    window = text[end : end + _CLAUSE_REACH]
+    if not any(word in window for word in pat.post_openers):
         return None
     clause = _post_clause(text, end, honorifics)
-    if not any(word in clause for word in post_words):
-        return None
-    return _patterns().post_taken.search(clause)
+    places: set[int] = set()
+    for word in pat.post_openers:
+        at = clause.find(word)
+        while at >= 0:
+            places.add(at)
+            at = clause.find(word, at + 1)
+    return next(filter(None, (pat.post_taken.match(clause, at) for at in sorted(places))), None)
 
 
 # How far the clause after a name may run (``_post_clause``).

@@ -74,7 +74,7 @@ class _Patterns:
     list_after: regex.Pattern[str]
     list_next: regex.Pattern[str]
     post_taken: regex.Pattern[str]
-    post_words: tuple[str, ...]  # every match of post_taken holds one
+    post_openers: tuple[str, ...]  # every match of post_taken opens with one
     position_head: regex.Pattern[str]
     position_stop: regex.Pattern[str]
     stop_hint: re.Pattern[str]  # a space and a stop word: where a position_stop match ends its \s+
@@ -148,9 +148,9 @@ def _patterns() -> _Patterns:
         r"tái\s+đắc\s+cử|tái\s+cử|đắc\s+cử|trúng\s+cử|được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm)"
         r"(?:\s+(?:giữ|làm))?|giữ|làm"
     )
-    # Every form of ``taken`` holds one: a clause with none is skipped at C speed, where the
-    # pattern's look-behind was tried at every character.
-    post_words = ("cử", "được", "giữ", "làm")
+    # Every form of ``taken`` opens with one: post_taken is tried only where one starts, where a
+    # search tried its look-behind at every character.
+    post_openers = ("tái", "đắc", "trúng", "được", "giữ", "làm")
     roles_after = tuple(
         (
             role,
@@ -201,7 +201,7 @@ def _patterns() -> _Patterns:
             rf"\s*(?:,|\s*[-–]\s|\s[-–](?=\p{{Lu}}))\s*(?P<list>{list_char}{{2,240}})"
         ),
         list_next=regex.compile(r"\s*(?:,|\s+và\s+)\s*"),
-        post_words=post_words,
+        post_openers=post_openers,
         post_taken=regex.compile(
             rf"(?<!\S)(?:{taken})\s+(?:chức(?:\s+(?:danh|vụ))?\s+)?"
             rf"(?P<post>(?i:(?:{heads}))[^,.;()\n]*)"

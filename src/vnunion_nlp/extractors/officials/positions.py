@@ -7,6 +7,8 @@ only titles of a new head.
 
 from __future__ import annotations
 
+import functools
+
 from vnunion_nlp.extractors.officials.patterns import _PARENTHETICAL, _patterns
 from vnunion_nlp.normalize import fold
 from vnunion_nlp.records import Official
@@ -52,7 +54,7 @@ def _without_shorter(positions: list[str]) -> list[str]:
     """Drop a title another one extends: "Bí thư" beside "Bí thư Thành ủy" is the same post."""
     if len(positions) < 2:  # most names have one title or none: nothing to drop
         return list(positions)
-    folded = [" ".join(fold(p).split()) for p in positions]
+    folded = [_folded(p) for p in positions]
     kept = [
         p
         for p, f in zip(positions, folded, strict=True)
@@ -61,9 +63,17 @@ def _without_shorter(positions: list[str]) -> list[str]:
     return list(dict.fromkeys(kept))
 
 
+# The titles of an article come back at every mention of their holder, and a case-insensitive
+# match of every title head costs ~10 us: both look-ups are cached, bounded for hostile texts.
+@functools.lru_cache(maxsize=4096)
+def _folded(position: str) -> str:
+    return " ".join(fold(position).split())
+
+
+@functools.lru_cache(maxsize=4096)
 def _head(position: str) -> str:
     match = _patterns().position_head.match(position)
-    return " ".join(fold(match.group() if match else position).split())
+    return _folded(match.group() if match else position)
 
 
 def _new_heads(official: Official, positions: list[str]) -> list[str]:
