@@ -123,7 +123,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
 
     # Unit: the longest of a known noun and a currency word (the first of those as long)
     unit_match: regex.Match[str] | None = None
-    if spaced and not (is_percent or glued):
+    if spaced and not (is_percent or glued) and _may_lead(pat, folded, head_at):
         for lead in pat.unit_leads:
             found = lead.match_at(after, text, folded, head_at)
             if found is not None and (unit_match is None or found.end() > unit_match.end()):
@@ -251,6 +251,19 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
         comparator=comparator,
         value_text=value_text,
         confidence=confidence,
+    )
+
+
+def _may_lead(pat: _Patterns, folded: str | None, head_at: int) -> bool:
+    """One of ``pat.unit_leads`` or ``pat.non_unit`` may match after the number, the word after
+    it (maybe quoted) starting at ``head_at`` in the section case-folded: one test for the
+    exact tests of all four (see ``_Lead.match_at``; case folding keeps a match of an exact-case
+    lead a match of its folded first word)."""
+    if folded is None:
+        return True
+    firsts = pat.unit_firsts
+    return firsts.starts_at(folded, head_at) or (
+        folded[head_at : head_at + 1] in '“"' and firsts.starts_at(folded, head_at + 1)
     )
 
 
