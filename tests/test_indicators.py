@@ -566,3 +566,36 @@ def test_may_lead_is_a_superset_of_the_leads(after: str) -> None:
     ]
     if not _may_lead(pat, folded, head_at):
         assert found == [None] * len(found)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "do Ban ",
+        "của France ",
+        "theo Ấn ",  # a capital above U+0250: the pattern decides
+        "Ban ",  # the capital opens the text: no white space before it
+        "đạt ",
+        "ông Nguyễn Văn A, ",
+        "tập đoàn VNPT\u001f",
+        "",
+        "   ",
+    ],
+)
+def test_after_name_prefilter(before: str) -> None:
+    from vnunion_nlp.extractors.indicators.checks import _NAME_BEFORE, _after_name
+
+    assert _after_name(before) == (_NAME_BEFORE.search(before) is not None)
+
+
+@pytest.mark.parametrize("after", [" CN", " KCN đã", " cn", " Ủy", "  CBCNVC", "CN", " ", ""])
+def test_abbreviation_prefilter(after: str) -> None:
+    from vnunion_nlp.extractors.indicators.checks import _abbreviation
+    from vnunion_nlp.extractors.indicators.patterns import _patterns
+    from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _SPACES
+
+    pat = _patterns()
+    head = after.lstrip(_SPACES) if after[:1] in _SPACE_SET and after else ""
+    expected = pat.abbreviation.match(after)
+    found = _abbreviation(pat, after, head)
+    assert (found and found.span()) == (expected and expected.span())

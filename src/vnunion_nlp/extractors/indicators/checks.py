@@ -151,7 +151,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
         if currency is not None:
             unit = currency
     else:
-        abbreviation = None if _after_name(before) else pat.abbreviation.match(after)
+        abbreviation = None if _after_name(before) else _abbreviation(pat, after, head)
         if abbreviation is not None:
             unit, unit_end, confidence = abbreviation["unit"], abbreviation.end(), 0.7
         else:
@@ -358,8 +358,29 @@ _NAME_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}[\p{L}\p{N}]*\s*$")
 
 
 def _after_name(before: str) -> bool:
-    """The number follows a capitalised word that does not open the sentence."""
+    """The number follows a capitalised word that does not open the sentence.
+
+    The capital must open the last word of ``before`` (white space comes before it): where
+    that word starts with a character below U+0250 that is no capital (``str.isupper`` holds
+    for every ``\\p{Lu}`` there, whatever the Unicode versions), or no white space comes
+    before it, the pattern cannot match and is not run.
+    """
+    words = before.rstrip(_SPACES).rsplit(None, 1)
+    if len(words) < 2:
+        return False
+    first = words[1][0]
+    if first < "\u0250" and not first.isupper():
+        return False
     return _NAME_BEFORE.search(before) is not None
+
+
+def _abbreviation(pat: _Patterns, after: str, head: str) -> regex.Match[str] | None:
+    """``pat.abbreviation.match(after)``, ``head`` being ``after`` without its leading white
+    space: a capital must open it (see ``_after_name``)."""
+    first = head[:1]
+    if not first or (first < "\u0250" and not first.isupper()):
+        return None
+    return pat.abbreviation.match(after)
 
 
 def _starts_name(pat: _Patterns, unit: str) -> bool:
