@@ -493,3 +493,109 @@ def regex_date(text: str) -> bool:
     return (
         regex.search(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}:\d{2}|[A-ZĐ]{2,}-|/[A-ZĐ]", text) is not None
     )
+
+
+# Exact fast paths: each row pins that the shortcut gives what the slower way gives.
+
+
+def test_folding_finds_lead_words_where_lower_casing_does() -> None:
+    from vnunion_nlp.extractors.indicators.candidates import _SAME_LEADS
+    from vnunion_nlp.extractors.indicators.patterns import _LEADS
+
+    lead_letters = set("".join(_LEADS))
+    differ = set()
+    for code in range(0x110000):
+        char = chr(code)
+        folded, lowered = char.casefold(), char.lower()
+        if len(folded) == 1:
+            assert len(lowered) == 1, hex(code)  # offsets kept by folding are kept by lower
+            if folded != lowered and (folded in lead_letters or lowered in lead_letters):
+                differ.add(char)
+    assert differ == set(_SAME_LEADS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Có sáu người và ba đơn vị",
+        "Có ſáu người và hai đơn vị",  # long s: lower case keeps it, folding makes "s"
+        "Có SÁU người, Hai đơn vị",
+        "Straße có bốn người",  # ß folds to "ss": no folded text
+        "İstanbul có năm đơn vị",  # İ lower-cases longer
+        "K hai người, KG ba đơn vị",  # Kelvin sign
+    ],
+)
+def test_word_matches_on_folded_text(text: str) -> None:
+    from vnunion_nlp.extractors.indicators.candidates import _word_matches
+    from vnunion_nlp.extractors.indicators.patterns import _patterns
+    from vnunion_nlp.extractors.indicators.prefilters import _folded
+
+    pat = _patterns()
+    assert _word_matches(pat, text, _folded(text)) == _word_matches(pat, text, None)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        " người",
+        " đoàn viên",
+        " CĐCS",  # a unit written in capitals, matched as written
+        " cđcs",
+        " “Mái ấm Công đoàn”",
+        " năm",  # a length of time
+        " lần lượt",
+        " triệu đồng",
+        " Đồng",
+        " xyz",
+        " ",
+        "",
+    ],
+)
+def test_may_lead_is_a_superset_of_the_leads(after: str) -> None:
+    from vnunion_nlp.extractors.indicators.checks import _may_lead
+    from vnunion_nlp.extractors.indicators.patterns import _patterns
+    from vnunion_nlp.extractors.indicators.prefilters import _SPACES, _folded
+
+    pat = _patterns()
+    text = "Có 12" + after
+    end = len("Có 12")
+    head_at = len(text) - len(text[end:].lstrip(_SPACES))
+    folded = _folded(text)
+    found = [
+        lead.match_at(text[end:], text, folded, head_at) for lead in (*pat.unit_leads, pat.non_unit)
+    ]
+    if not _may_lead(pat, folded, head_at):
+        assert found == [None] * len(found)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "do Ban ",
+        "của France ",
+        "theo Ấn ",  # a capital above U+0250: the pattern decides
+        "Ban ",  # the capital opens the text: no white space before it
+        "đạt ",
+        "ông Nguyễn Văn A, ",
+        "tập đoàn VNPT\u001f",
+        "",
+        "   ",
+    ],
+)
+def test_after_name_prefilter(before: str) -> None:
+    from vnunion_nlp.extractors.indicators.checks import _NAME_BEFORE, _after_name
+
+    assert _after_name(before) == (_NAME_BEFORE.search(before) is not None)
+
+
+@pytest.mark.parametrize("after", [" CN", " KCN đã", " cn", " Ủy", "  CBCNVC", "CN", " ", ""])
+def test_abbreviation_prefilter(after: str) -> None:
+    from vnunion_nlp.extractors.indicators.checks import _abbreviation
+    from vnunion_nlp.extractors.indicators.patterns import _patterns
+    from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _SPACES
+
+    pat = _patterns()
+    head = after.lstrip(_SPACES) if after[:1] in _SPACE_SET and after else ""
+    expected = pat.abbreviation.match(after)
+    found = _abbreviation(pat, after, head)
+    assert (found and found.span()) == (expected and expected.span())

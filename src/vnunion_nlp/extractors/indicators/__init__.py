@@ -40,6 +40,7 @@ from vnunion_nlp.extractors.indicators.facts import (
     _words_before,
 )
 from vnunion_nlp.extractors.indicators.patterns import IndicatorCues, _patterns
+from vnunion_nlp.extractors.indicators.prefilters import _folded
 from vnunion_nlp.records import Indicator
 
 EXTRACTOR = "indicators"
@@ -77,10 +78,11 @@ def _extract(doc: ParsedArticle) -> list[Indicator]:
     for index, section in doc.content():
         section_target, context_period = contexts.of(index)
         headline = section.kind in _HEADLINE_KINDS
-        candidates = _candidates(pat, section.text)
+        folded = _folded(section.text)  # one case folding a section serves every word test
+        candidates = _candidates(pat, section.text, folded)
         if not candidates:
             continue  # no number: the clause scan is not needed
-        bounds = _Bounds(pat, section.text)
+        bounds = _Bounds(pat, section.text, folded)
         for found in _find(pat, section, candidates, taken, bounds):
             clause_start, clause_end = bounds.clause(found.start)
             sentence_start = bounds.sentence_start(found.start)

@@ -28,27 +28,30 @@ _Candidate = tuple[int, int, _Groups, str]
 _WORDS_WINDOW = 200  # a number in words and the counted noun after it fit in this
 
 
-def _candidates(pat: _Patterns, text: str) -> list[_Candidate]:
-    """Every number expression of a section, in digits or in words, by start."""
+def _candidates(pat: _Patterns, text: str, folded: str | None) -> list[_Candidate]:
+    """Every number expression of a section, in digits or in words, by start; ``folded`` is
+    the section case-folded one character for one, or None (see ``_folded``)."""
     make, no_words = _Groups._make, _NO_WORDS  # groups() is much cheaper than groupdict()
     candidates = [
         (m.start(), m.end(), make(m.groups() + no_words), m.group(0))
         for m in pat.digits.finditer(text)
     ]
-    candidates.extend(_word_matches(pat, text))
+    candidates.extend(_word_matches(pat, text, folded))
     candidates.sort(key=lambda c: c[0])
     return candidates
 
 
-def _word_matches(pat: _Patterns, text: str) -> list[_Candidate]:
+def _word_matches(pat: _Patterns, text: str, folded: str | None) -> list[_Candidate]:
     """Numbers written in words, in text order, without overlaps.
 
-    Looking each lead word up with ``str.find`` and matching only there is several times
-    faster than a regex scan, which tries its lead-word alternation at every character. The
-    match runs on a short slice: ``regex`` costs time in the length of the string it is given,
-    whatever ``pos``, so matching in the whole of a huge paragraph would be quadratic.
+    Looking each lead word up with ``str.find`` in the lower-cased text and matching only
+    there is several times faster than a regex scan, which tries its lead-word alternation at
+    every character. The match runs on a short slice: ``regex`` costs time in the length of the
+    string it is given, whatever ``pos``, so matching in the whole of a huge paragraph would be
+    quadratic. The section case-folded (``folded``) serves as the lower-cased text: where every
+    character folds to one, the lead words stand at the same places in both (``_SAME_LEADS``).
     """
-    lowered = text.lower()
+    lowered = folded if folded is not None and _SAME_LEADS not in text else text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer: offsets differ
         return [
             (m.start(), m.end(), _Groups._make(_NO_DIGITS + m.groups()), m.group(0))
@@ -76,6 +79,12 @@ def _word_matches(pat: _Patterns, text: str) -> list[_Candidate]:
         if not kept or candidate[0] >= kept[-1][1]:
             kept.append(candidate)
     return kept
+
+
+# The one character that folds to one but lower-cases to another where either is a letter of a
+# lead word (long s: folded "s"); where each character folds to one, each lower-cases to one
+# too (tests/test_indicators.py pins both over all of Unicode)
+_SAME_LEADS = "\u017f"
 
 
 def _may_count(pat: _Patterns, after: str) -> bool:

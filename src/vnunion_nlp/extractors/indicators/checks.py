@@ -123,7 +123,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
 
     # Unit: the longest of a known noun and a currency word (the first of those as long)
     unit_match: regex.Match[str] | None = None
-    if spaced and not (is_percent or glued):
+    if spaced and not (is_percent or glued) and _may_lead(pat, folded, head_at):
         for lead in pat.unit_leads:
             found = lead.match_at(after, text, folded, head_at)
             if found is not None and (unit_match is None or found.end() > unit_match.end()):
@@ -151,7 +151,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
         if currency is not None:
             unit = currency
     else:
-        abbreviation = None if _after_name(before) else pat.abbreviation.match(after)
+        abbreviation = None if _after_name(before) else _abbreviation(pat, after, head)
         if abbreviation is not None:
             unit, unit_end, confidence = abbreviation["unit"], abbreviation.end(), 0.7
         else:
@@ -254,6 +254,19 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     )
 
 
+def _may_lead(pat: _Patterns, folded: str | None, head_at: int) -> bool:
+    """One of ``pat.unit_leads`` or ``pat.non_unit`` may match after the number, the word after
+    it (maybe quoted) starting at ``head_at`` in the section case-folded: one test for the
+    exact tests of all four (see ``_Lead.match_at``; case folding keeps a match of an exact-case
+    lead a match of its folded first word)."""
+    if folded is None:
+        return True
+    firsts = pat.unit_firsts
+    return firsts.starts_at(folded, head_at) or (
+        folded[head_at : head_at + 1] in '“"' and firsts.starts_at(folded, head_at + 1)
+    )
+
+
 def _measured_duration(
     pat: _Patterns,
     before: str,
@@ -345,8 +358,29 @@ _NAME_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}[\p{L}\p{N}]*\s*$")
 
 
 def _after_name(before: str) -> bool:
-    """The number follows a capitalised word that does not open the sentence."""
+    """The number follows a capitalised word that does not open the sentence.
+
+    The capital must open the last word of ``before`` (white space comes before it): where
+    that word starts with a character below U+0250 that is no capital (``str.isupper`` holds
+    for every ``\\p{Lu}`` there, whatever the Unicode versions), or no white space comes
+    before it, the pattern cannot match and is not run.
+    """
+    words = before.rstrip(_SPACES).rsplit(None, 1)
+    if len(words) < 2:
+        return False
+    first = words[1][0]
+    if first < "\u0250" and not first.isupper():
+        return False
     return _NAME_BEFORE.search(before) is not None
+
+
+def _abbreviation(pat: _Patterns, after: str, head: str) -> regex.Match[str] | None:
+    """``pat.abbreviation.match(after)``, ``head`` being ``after`` without its leading white
+    space: a capital must open it (see ``_after_name``)."""
+    first = head[:1]
+    if not first or (first < "\u0250" and not first.isupper()):
+        return None
+    return pat.abbreviation.match(after)
 
 
 def _starts_name(pat: _Patterns, unit: str) -> bool:

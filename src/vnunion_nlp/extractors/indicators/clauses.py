@@ -14,7 +14,7 @@ import functools
 import regex
 
 from vnunion_nlp.extractors.indicators.patterns import _CLAUSE_WINDOW, _YEAR, _Patterns
-from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _folded, _plain_spaces
+from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _plain_spaces
 from vnunion_nlp.records import Section
 
 _YEAR_PERIOD = regex.compile(rf"\S+\s+{_YEAR}")
@@ -29,12 +29,12 @@ class _Bounds:
     numbers all fail the checks, never.
     """
 
-    def __init__(self, pat: _Patterns, text: str) -> None:
+    def __init__(self, pat: _Patterns, text: str, folded: str | None) -> None:
         self._text = text
         self._length = len(text)
-        # the section case-folded for every word test on it, the checks' too; None where a
-        # character folds longer, which would shift offsets (no word test then)
-        self.folded = _folded(text)
+        # the section case-folded (``_folded``) for every word test on it, the checks' too;
+        # None where a character folds longer, which would shift offsets (no word test then)
+        self.folded = folded
         self._targets = _LazyScan(pat.target, text, self.folded, pat.target_words)
         self._periods = _LazyScan(pat.period, text, self.folded, pat.period_words)
 
@@ -125,7 +125,7 @@ class _LazyScan:
         self._text = text
         self._folded = folded  # the case-folded text, one character for one, or None
         self._words = words  # every match holds one of these, case-folded
-        self._words_at: list[tuple[list[int], int]] | None = None  # (starts, length) a word
+        self._words_at: tuple[list[int], list[int]] | None = None  # see _occurrences
         self._matches: list[tuple[int, int, str]] = []  # start, end, text
         self._starts: list[int] = []
         self._run = (0, 0)  # the contiguous range scanned last
@@ -161,26 +161,27 @@ class _LazyScan:
             return True
         if self._words_at is None:
             self._words_at = _occurrences(self._folded, self._words)
-        for starts, length in self._words_at:
-            # the first occurrence from ``start`` on is the first to end, if one fits
-            at = bisect.bisect_left(starts, start)
-            if at < len(starts) and starts[at] + length <= end:
-                return True
-        return False
+        starts, first_end = self._words_at
+        # of the occurrences that start from ``start`` on, the one that ends first must fit
+        at = bisect.bisect_left(starts, start)
+        return at < len(starts) and first_end[at] <= end
 
 
-def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[list[int], int]]:
-    """(every start, length) of each of ``words`` found in ``text``, overlaps too."""
-    found: list[tuple[list[int], int]] = []
+def _occurrences(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """Where any of ``words`` occurs in ``text`` (overlaps too): the starts, sorted, and for
+    each the earliest end of an occurrence that starts there or later, so that one bisection
+    tells whether an occurrence fits in a range."""
+    found: list[tuple[int, int]] = []
     for word in words:
-        starts: list[int] = []
         at = text.find(word)
         while at >= 0:
-            starts.append(at)
+            found.append((at, at + len(word)))
             at = text.find(word, at + 1)
-        if starts:
-            found.append((starts, len(word)))
-    return found
+    found.sort()
+    first_end = [end for _, end in found]
+    for i in range(len(first_end) - 2, -1, -1):
+        first_end[i] = min(first_end[i], first_end[i + 1])
+    return [start for start, _ in found], first_end
 
 
 def _after_last_stop(stops: list[int], offset: int, floor: int) -> int:

@@ -164,6 +164,7 @@ class _Patterns:
     counted_firsts: _Affixes  # first words, case-folded, of the counted nouns
     after_lead_longest: int  # the longest of ``after_lead`` and a quote
     unit_leads: tuple[_Lead, ...]  # a known noun (folded, exact case), a currency word
+    unit_firsts: _Affixes  # first words, case-folded, of the phrases of unit_leads and non_unit
     abbreviation: regex.Pattern[str]
     non_unit: _Lead
     fallback_unit: regex.Pattern[str]
@@ -277,6 +278,7 @@ def _patterns() -> _Patterns:
         after_lead=_Affixes(after_lead),
         counted_firsts=_Affixes(_first_words_folded([*cues.units, *cues.currencies])),
         after_lead_longest=1 + max(len(w) for w in after_lead),
+        unit_firsts=_Affixes(_first_words_folded([*cues.units, *cues.currencies, *cues.non_units])),
         unit_leads=tuple(
             lead
             for lead in (
