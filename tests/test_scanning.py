@@ -27,6 +27,14 @@ CASES = [
     (["kế hoạch", "hoạch định"], regex.I, "Kế hoạch định kỳ và hoạch định"),  # overlapping heads
     (["nghị quyết"], regex.I, "İ Nghị quyết"),  # "İ" lower-cases longer: the engine scans
     (["Hà Nội", "Hà Nam"], 0, "Hà Nội\nHà Nam, Hà Nộii"),
+    # a phrase found where the pattern fails: the next place may start inside it
+    (["Hà Nội", "Nội Bài"], 0, "xHà Nội Bài, Hà Nộix Nội Bài"),
+    # phrases are found across any white space the engine reads as \s
+    (["Hà Nội", "Công ty"], 0, "Hà\u00a0Nội, Hà \t Nội, Công\u3000ty, Công\u2028ty"),
+    (["nghị quyết", "quyết định"], regex.I, "Nghị  quyếtx định, NGHỊ\u00a0QUYẾT, nghị\tquyết"),
+    (["kế sách", "kế hoạch"], regex.I, "KẾ ſÁCH, Kế hoạch"),  # "ſ" lower-cases to itself
+    # groups that each open with one word are run by the engine
+    (["huyện", "Huyện", "thị xã"], 0, "huyện Bình, Huyệnx, thị  xã Sơn"),
 ]
 
 
