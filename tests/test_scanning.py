@@ -7,7 +7,7 @@ import regex
 
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.lexicon import alternation
-from vnunion_nlp.scanning import WordScanner, scan_content
+from vnunion_nlp.scanning import WordScanner, masked_content, scan_content
 
 BEFORE, AFTER = r"(?<![\p{L}])(?P<word>", r")(?:\s+\p{Lu}\p{Ll}*)*(?![\p{L}])"
 
@@ -56,3 +56,14 @@ def test_scan_content_matches_each_section_alone() -> None:
     alone = [(i, m.start(), m[0]) for i, s in doc.content() for m in scanner.finditer(s.text)]
     assert got == alone
     assert [text for _, _, text in got] == ["Công đoàn Ngành", "Công đoàn", "Công đoàn Điện"]
+
+
+def test_masked_content_is_made_again_when_the_sections_change() -> None:
+    doc = ParsedArticle.from_paragraphs("Công đoàn Ngành\nHà Nội")
+    first = masked_content(doc)
+    assert masked_content(doc) is first
+    assert first.lowered() == "công đoàn ngành\x00hà nội"
+    doc.sections[1] = doc.sections[1].model_copy(update={"text": "Hà Nam"})
+    assert masked_content(doc).text == "Công đoàn Ngành\x00Hà Nam"
+    same_text = ParsedArticle.from_paragraphs("Công đoàn Ngành\nHà Nam")
+    assert masked_content(same_text) is not masked_content(doc)

@@ -7,7 +7,8 @@ finds where one of its phrases stands with one search of the standard ``re`` eng
 the characters that open no phrase at C speed (the ``regex`` engine has no such fast search for a
 choice of letters, and is slow to try a case-insensitive pattern); only there is the pattern of
 that letter tried. ``scan_content`` runs it once over the content sections joined by a mask
-character, instead of once per section.
+character, instead of once per section; that text (and its lower case) is made once per article
+for all the scans of its extractors (``masked_content``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -61,6 +63,7 @@ class WordScanner:
             for letter, pattern in patterns.items()
         )
         self._phrases = _Phrases(groups, patterns, fold)
+        self.folds = fold  # case-insensitive
 
     def _present(self, text: str, pos: int, end: int) -> Iterator[regex.Pattern[str]]:
         for letters, pattern in self._groups:
@@ -72,7 +75,13 @@ class WordScanner:
     ) -> list[regex.Match[str]]:
         """The matches ``finditer`` of the one pattern would give, in order."""
         end = len(text) if endpos is None else endpos
-        found = self._phrases.matches(text, pos, end)
+        return self._finditer(text, pos, end)
+
+    def _finditer(
+        self, text: str, pos: int, end: int, lowered: str | None = None
+    ) -> list[regex.Match[str]]:
+        """``finditer``; ``lowered`` is ``text[pos:end].lower()`` if the caller has it."""
+        found = self._phrases.matches(text, pos, end, lowered=lowered)
         if found is not None:
             return found
         found = []
@@ -145,15 +154,15 @@ class _Phrases:
         self._odd = tuple(sorted(odd))
 
     def matches(
-        self, text: str, pos: int, end: int, first: bool = False
+        self, text: str, pos: int, end: int, first: bool = False, lowered: str | None = None
     ) -> list[regex.Match[str]] | None:
         """The matches in ``text[pos:end]``, in order (only the first if ``first``); None: scan
-        with the engine instead."""
+        with the engine instead. ``lowered``: ``text[pos:end].lower()``, if already made."""
         if self._always_scan:
             return None
         if self._heads is None:
             return self._searched(text, pos, end, first)
-        hay = text[pos:end].lower() if self._fold else text[pos:end]
+        hay = text[pos:end] if not self._fold else lowered or text[pos:end].lower()
         if len(hay) != end - pos or any(text.find(c, pos, end) >= 0 for c in self._odd):
             return None
         starts: list[int] = []
@@ -231,6 +240,55 @@ def _case_classes() -> dict[str, set[str]]:
     return classes
 
 
+class MaskedContent:
+    """The content sections of an article joined by the mask character, and what maps an offset
+    in that text back to its section: made once per article (``masked_content``) for every scan
+    of its extractors, with its lower case for the case-insensitive ones."""
+
+    __slots__ = ("_lowered", "bases", "content", "text")
+
+    def __init__(self, doc: ParsedArticle) -> None:
+        self.content = list(doc.content())
+        self.bases: list[int] = []
+        reached = 0
+        for _, section in self.content:
+            self.bases.append(reached)
+            reached += len(section.text) + 1
+        self.text = _MASK.join(section.text for _, section in self.content)
+        self._lowered: str | None = None
+
+    def lowered(self) -> str:
+        """``text.lower()``, made at the first call."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+    def section_at(self, offset: int) -> tuple[int, Section, int]:
+        """(index, section, base) of the section holding ``offset``; ``offset - base`` is the
+        offset in ``section.text``."""
+        at = bisect.bisect_right(self.bases, offset) - 1
+        index, section = self.content[at]
+        return index, section, self.bases[at]
+
+
+# The last article's masked content, with the article (weakly: it is not kept alive) and its
+# sections as they were: the extractors of one article run one after the other.
+_LAST: dict[str, tuple[weakref.ref[ParsedArticle], list[tuple[Section, str, str]], MaskedContent]]
+_LAST = {}
+
+
+def masked_content(doc: ParsedArticle) -> MaskedContent:
+    """The masked content of ``doc``; the last one made is given again while the article's
+    sections are the same (same sections, kinds and texts)."""
+    sections: list[tuple[Section, str, str]] = [(s, s.kind, s.text) for s in doc.sections]
+    last = _LAST.get("article")
+    if last is not None and last[0]() is doc and last[1] == sections:
+        return last[2]
+    made = MaskedContent(doc)
+    _LAST["article"] = (weakref.ref(doc), sections, made)
+    return made
+
+
 def scan_content(
     doc: ParsedArticle, scanner: WordScanner
 ) -> Iterator[tuple[int, Section, int, regex.Match[str]]]:
@@ -241,14 +299,7 @@ def scan_content(
     The scanner's patterns must not consume the mask character (no ``.``, ``\\S`` or negated
     class), so that no match runs from one section into the next.
     """
-    content = list(doc.content())
-    bases: list[int] = []
-    reached = 0
-    for _, section in content:
-        bases.append(reached)
-        reached += len(section.text) + 1
-    masked = _MASK.join(section.text for _, section in content)
-    for match in scanner.finditer(masked):
-        at = bisect.bisect_right(bases, match.start()) - 1
-        index, section = content[at]
-        yield index, section, bases[at], match
+    masked = masked_content(doc)
+    lowered = masked.lowered() if scanner.folds else None
+    for match in scanner._finditer(masked.text, 0, len(masked.text), lowered):
+        yield (*masked.section_at(match.start()), match)
