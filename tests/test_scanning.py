@@ -7,7 +7,7 @@ import regex
 
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.lexicon import alternation
-from vnunion_nlp.scanning import WordScanner, scan_content
+from vnunion_nlp.scanning import WordScanner, masked_content, scan_content
 
 BEFORE, AFTER = r"(?<![\p{L}])(?P<word>", r")(?:\s+\p{Lu}\p{Ll}*)*(?![\p{L}])"
 
@@ -27,6 +27,14 @@ CASES = [
     (["kế hoạch", "hoạch định"], regex.I, "Kế hoạch định kỳ và hoạch định"),  # overlapping heads
     (["nghị quyết"], regex.I, "İ Nghị quyết"),  # "İ" lower-cases longer: the engine scans
     (["Hà Nội", "Hà Nam"], 0, "Hà Nội\nHà Nam, Hà Nộii"),
+    # a phrase found where the pattern fails: the next place may start inside it
+    (["Hà Nội", "Nội Bài"], 0, "xHà Nội Bài, Hà Nộix Nội Bài"),
+    # phrases are found across any white space the engine reads as \s
+    (["Hà Nội", "Công ty"], 0, "Hà\u00a0Nội, Hà \t Nội, Công\u3000ty, Công\u2028ty"),
+    (["nghị quyết", "quyết định"], regex.I, "Nghị  quyếtx định, NGHỊ\u00a0QUYẾT, nghị\tquyết"),
+    (["kế sách", "kế hoạch"], regex.I, "KẾ ſÁCH, Kế hoạch"),  # "ſ" lower-cases to itself
+    # groups that each open with one word are run by the engine
+    (["huyện", "Huyện", "thị xã"], 0, "huyện Bình, Huyệnx, thị  xã Sơn"),
 ]
 
 
@@ -48,3 +56,14 @@ def test_scan_content_matches_each_section_alone() -> None:
     alone = [(i, m.start(), m[0]) for i, s in doc.content() for m in scanner.finditer(s.text)]
     assert got == alone
     assert [text for _, _, text in got] == ["Công đoàn Ngành", "Công đoàn", "Công đoàn Điện"]
+
+
+def test_masked_content_is_made_again_when_the_sections_change() -> None:
+    doc = ParsedArticle.from_paragraphs("Công đoàn Ngành\nHà Nội")
+    first = masked_content(doc)
+    assert masked_content(doc) is first
+    assert first.lowered() == "công đoàn ngành\x00hà nội"
+    doc.sections[1] = doc.sections[1].model_copy(update={"text": "Hà Nam"})
+    assert masked_content(doc).text == "Công đoàn Ngành\x00Hà Nam"
+    same_text = ParsedArticle.from_paragraphs("Công đoàn Ngành\nHà Nam")
+    assert masked_content(same_text) is not masked_content(doc)

@@ -87,14 +87,15 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-def prefix_tree(words: Iterable[str]) -> str:
+def prefix_tree(words: Iterable[str], space: str = r"\s+") -> str:
     """The same alternation as ``alternation``, laid out as a prefix tree, for forward matching.
 
     The engine follows one branch per next character instead of trying every phrase: worth it for
     the family names, honorifics and titles that are tried at every character of an article. Every
     phrase that can match at one place is a prefix of the longer ones there, and the deeper branch
     is tried first, so the longest phrase still wins. Not for ``regex.REVERSE`` patterns, which
-    read phrases from their end.
+    read phrases from their end. A space between words becomes ``space``; the output is also valid
+    for the standard ``re`` module when ``space`` is.
 
     >>> print(prefix_tree(["Công đoàn", "Công đoàn cơ sở", "Chi bộ"]))
     C(?:ông\\s+đoàn(?:\\s+cơ\\s+sở)?|hi\\s+bộ)
@@ -108,7 +109,7 @@ def prefix_tree(words: Iterable[str]) -> str:
         for char in phrase:
             node = node.setdefault(char, {})
         node[_END] = {}
-    return _trie_pattern(trie)
+    return _trie_pattern(trie, space)
 
 
 _Trie = dict[str, "_Trie"]
@@ -119,13 +120,13 @@ def _depth(node: _Trie) -> int:
     return max((1 + _depth(child) for child in node.values()), default=0)
 
 
-def _trie_pattern(node: _Trie) -> str:
+def _trie_pattern(node: _Trie, space: str) -> str:
     # Deeper branches first: under IGNORECASE "T…" and "t…" may both match, and the longer wins.
     branches = sorted(
         ((char, child) for char, child in node.items() if char != _END),
         key=lambda item: (-_depth(item[1]), item[0]),
     )
-    parts = [(r"\s+" if char == " " else regex.escape(char)) + _trie_pattern(child)
+    parts = [(space if char == " " else regex.escape(char)) + _trie_pattern(child, space)
              for char, child in branches]  # fmt: skip
     if not parts:
         return ""

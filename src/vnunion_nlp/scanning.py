@@ -2,17 +2,21 @@
 
 Two costs dominate a scan with the ``regex`` engine: a pattern that opens with a big alternation
 is tried at nearly every character, and every call of the engine costs about a microsecond, once
-per short section. ``WordScanner`` splits such a pattern by the first letter of its words, which
-the engine then finds by a fast string search (a case-insensitive pattern is tried only where the
-lower-cased first word of one of its phrases stands, found by ``str.find``: the engine has no fast
-search for a letter in either case); ``scan_content`` runs it once over the content sections
-joined by a mask character, instead of once per section.
+per short section. ``WordScanner`` splits such a pattern by the first letter of its words, and
+finds where one of its phrases stands with one search of the standard ``re`` engine, which skips
+the characters that open no phrase at C speed (the ``regex`` engine has no such fast search for a
+choice of letters, and is slow to try a case-insensitive pattern); only there is the pattern of
+that letter tried. ``scan_content`` runs it once over the content sections joined by a mask
+character, instead of once per section; that text (and its lower case) is made once per article
+for all the scans of its extractors (``masked_content``).
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import re
+import weakref
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -30,14 +34,11 @@ _MASK = "\x00"
 class WordScanner:
     """``finditer`` of ``before (?:words) after``, run as one pattern per first letter of the words.
 
-    The regex engine finds a literal first character with a fast string search, but tries a pattern
-    that opens with a choice of characters (a big alternation of words) at nearly every position:
-    ~100 ns a character for the honorifics, against a few ns for each group opening with one
-    letter. At one position only the group of that position's letter can match, so the matches of
-    all groups, read from the left without overlaps, are exactly the one pattern's ``finditer``.
+    At one position only the group of that position's letter can match, so the matches of all
+    groups, read from the left without overlaps, are exactly the one pattern's ``finditer``.
     ``before`` must not consume characters (a look-behind), or that would no longer hold. A group
-    whose letter is not in the text is not run at all: a substring test costs far less than a call
-    of the engine, and sections are short.
+    is tried only where one of its phrases stands (see ``_Phrases``); where that cannot be told
+    exactly, each group whose letter is in the text is run over it.
     """
 
     def __init__(
@@ -61,9 +62,8 @@ class WordScanner:
             (_spellings(letter) if fold else (letter,), pattern)
             for letter, pattern in patterns.items()
         )
-        # The engine finds a literal first letter by a fast string search, but not a letter in
-        # either case: a case-insensitive group is tried where its lower-cased heads stand.
-        self._heads = _Heads(groups, patterns) if fold else None
+        self._phrases = _Phrases(groups, patterns, fold)
+        self.folds = fold  # case-insensitive
 
     def _present(self, text: str, pos: int, end: int) -> Iterator[regex.Pattern[str]]:
         for letters, pattern in self._groups:
@@ -75,10 +75,16 @@ class WordScanner:
     ) -> list[regex.Match[str]]:
         """The matches ``finditer`` of the one pattern would give, in order."""
         end = len(text) if endpos is None else endpos
-        starts = self._heads.starts(text, pos, end) if self._heads else None
-        if starts is not None:
-            return _matches_at(starts, text, end)
-        found: list[regex.Match[str]] = []
+        return self._finditer(text, pos, end)
+
+    def _finditer(
+        self, text: str, pos: int, end: int, lowered: str | None = None
+    ) -> list[regex.Match[str]]:
+        """``finditer``; ``lowered`` is ``text[pos:end].lower()`` if the caller has it."""
+        found = self._phrases.matches(text, pos, end, lowered=lowered)
+        if found is not None:
+            return found
+        found = []
         for pattern in self._present(text, pos, end):
             found.extend(pattern.finditer(text, pos, end, overlapped=True))
         if len(found) < 2:
@@ -95,85 +101,123 @@ class WordScanner:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         """The match ``search`` of the one pattern would give: the leftmost."""
         end = len(text) if endpos is None else endpos
-        starts = self._heads.starts(text, pos, end) if self._heads else None
-        if starts is not None:
-            return next(iter(_matches_at(starts, text, end, first=True)), None)
-        found = (p.search(text, pos, end) for p in self._present(text, pos, end))
-        return min((m for m in found if m is not None), key=_start, default=None)
+        found = self._phrases.matches(text, pos, end, first=True)
+        if found is not None:
+            return found[0] if found else None
+        matches = (p.search(text, pos, end) for p in self._present(text, pos, end))
+        return min((m for m in matches if m is not None), key=_start, default=None)
 
 
-class _Heads:
-    """Where a case-insensitive match may start: where a phrase's first word (its "head") stands
-    in the lower-cased text, found by ``str.find`` at C speed.
+class _Phrases:
+    """Where a phrase stands: only there can the pattern of its first letter match.
 
-    That finds every place the engine matches, unless the text holds a character that the engine's
-    case folding equates with a head letter but that lower-cases to another (the long "ſ" for
-    "s"), or one whose lower case is longer (offsets would move): ``starts`` then gives None, and
-    the caller scans with the engine.
+    Phrases are literals there, any run of white space between their words (every character the
+    ``regex`` engine reads as ``\\s``), looked for with the standard ``re`` engine. That finds
+    every place the pattern matches, and more (it checks no word edge); ``matches`` tries the
+    pattern at each place from the left, and goes on after the match, as ``finditer`` does.
+
+    A scanner searches the text for a prefix tree of its phrases, which skips the characters that
+    open none at C speed. One that is case-insensitive, or whose every group opens with one word
+    ("huyện", "Bộ luật"), instead looks for the first words of its phrases ("heads") with
+    ``str.find``, faster for a few words (the search would stop at every common lower-case letter
+    that opens one), and checks the whole phrase at each before trying the pattern (slow to try
+    when case-insensitive). A case-insensitive scanner reads the lower-cased text for the
+    lower-cased phrases. That finds every place the engine matches, unless the text holds a
+    character that the engine's case folding equates with a letter of a phrase but that
+    lower-cases to another (the long "ſ" for "s"), or one whose lower case is longer (offsets
+    would move, and "İ" matches "i"): ``matches`` then gives None, and the caller scans with the
+    engine.
     """
 
     def __init__(
-        self, groups: dict[str, list[str]], patterns: dict[str, regex.Pattern[str]]
+        self, groups: dict[str, list[str]], patterns: dict[str, regex.Pattern[str]], fold: bool
     ) -> None:
-        heads: dict[str, regex.Pattern[str]] = {}
-        odd: set[str] = set()
         self._always_scan = False
+        odd: set[str] = set()
+        phrases: list[str] = []
+        self._by_first: dict[str, regex.Pattern[str]] = {}
         for letter, words in groups.items():
             for word in words:
-                head = word.split()[0]
-                lowered = head.lower()
-                self._always_scan |= len(lowered) != len(head)
-                for char, low in zip(head, lowered, strict=False):
-                    odd.update(c for c in _spellings(char) if c.lower() != low)
-                heads[lowered] = patterns[letter]
-        # A head that starts with another head adds no place of its own.
-        self._heads = tuple(
-            (head, pattern)
-            for head, pattern in heads.items()
-            if not any(head != other and head.startswith(other) for other in heads)
-        )
+                phrase = word.lower() if fold else word
+                if fold:
+                    self._always_scan |= len(phrase) != len(word)
+                    for char, low in zip(word, phrase, strict=False):
+                        odd.update(c for c in _spellings(char) if c.lower() != low)
+                # The first character of a place names the group to try there.
+                group = self._by_first.setdefault(phrase[0], patterns[letter])
+                self._always_scan |= group is not patterns[letter]
+                phrases.append(phrase)
+        tree = re.compile(prefix_tree(phrases, space=_space_run()))
+        self._search, self._at = tree.search, tree.match
+        self._fold = fold
+        self._heads = _heads(phrases) if fold or _each_opens_with_a_word(groups) else None
         self._odd = tuple(sorted(odd))
 
-    def starts(self, text: str, pos: int, end: int) -> list[tuple[int, regex.Pattern[str]]] | None:
-        """(offset, pattern) of every head in ``text[pos:end]``, by offset; None: scan instead."""
-        hay = text[pos:end].lower()
-        if (
-            self._always_scan
-            or len(hay) != end - pos
-            or any(text.find(c, pos, end) >= 0 for c in self._odd)
-        ):
+    def matches(
+        self, text: str, pos: int, end: int, first: bool = False, lowered: str | None = None
+    ) -> list[regex.Match[str]] | None:
+        """The matches in ``text[pos:end]``, in order (only the first if ``first``); None: scan
+        with the engine instead. ``lowered``: ``text[pos:end].lower()``, if already made."""
+        if self._always_scan:
             return None
-        starts: list[tuple[int, regex.Pattern[str]]] = []
-        for head, pattern in self._heads:
+        if self._heads is None:
+            return self._searched(text, pos, end, first)
+        hay = text[pos:end] if not self._fold else lowered or text[pos:end].lower()
+        if len(hay) != end - pos or any(text.find(c, pos, end) >= 0 for c in self._odd):
+            return None
+        starts: list[int] = []
+        for head in self._heads:
             at = hay.find(head)
             while at >= 0:
-                starts.append((pos + at, pattern))
+                starts.append(at)
                 at = hay.find(head, at + 1)
-        starts.sort(key=_first)
-        return starts
+        starts.sort()
+        out: list[regex.Match[str]] = []
+        reached = -1
+        for start in starts:
+            if start < reached or self._at(hay, start) is None:
+                continue
+            match = self._by_first[hay[start]].match(text, pos + start, end)
+            if match is not None:
+                out.append(match)
+                if first:
+                    break
+                reached = max(match.end() - pos, start + 1)
+        return out
 
-
-def _matches_at(
-    starts: list[tuple[int, regex.Pattern[str]]], text: str, end: int, first: bool = False
-) -> list[regex.Match[str]]:
-    """Each pattern tried at its start, in order, read from the left without overlaps (as the
-    merge in ``WordScanner.finditer``); only the first match if ``first``."""
-    out: list[regex.Match[str]] = []
-    reached = -1
-    for at, pattern in starts:
-        if at < reached:
-            continue
-        match = pattern.match(text, at, end)
-        if match is not None:
+    def _searched(self, text: str, pos: int, end: int, first: bool) -> list[regex.Match[str]]:
+        out: list[regex.Match[str]] = []
+        while (place := self._search(text, pos, end)) is not None:
+            start = place.start()
+            match = self._by_first[text[start]].match(text, start, end)
+            if match is None:
+                pos = start + 1
+                continue
             out.append(match)
             if first:
                 break
-            reached = max(match.end(), at + 1)
-    return out
+            pos = max(match.end(), start + 1)
+        return out
 
 
-def _first(item: tuple[int, regex.Pattern[str]]) -> int:
-    return item[0]
+def _heads(phrases: list[str]) -> tuple[str, ...]:
+    """The first words of the phrases, but those that start with another: they add no place."""
+    heads = {phrase.split()[0] for phrase in phrases}
+    return tuple(h for h in heads if not any(h != o and h.startswith(o) for o in heads))
+
+
+def _each_opens_with_a_word(groups: dict[str, list[str]]) -> bool:
+    """Whether all phrases of each group open with one word of two letters or more."""
+    firsts = [{word.split()[0] for word in words} for words in groups.values()]
+    return all(len(first) == 1 and len(next(iter(first))) > 1 for first in firsts)
+
+
+@functools.cache
+def _space_run() -> str:
+    """A ``re`` pattern for a run of the characters the ``regex`` engine reads as ``\\s``."""
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    spaces = "".join(re.escape(c) for c in regex.findall(r"\s", bmp))
+    return f"[{spaces}\U00010000-\U0010ffff]+"  # outside the BMP: none, but never skip one
 
 
 def _start(match: regex.Match[str]) -> int:
@@ -196,6 +240,55 @@ def _case_classes() -> dict[str, set[str]]:
     return classes
 
 
+class MaskedContent:
+    """The content sections of an article joined by the mask character, and what maps an offset
+    in that text back to its section: made once per article (``masked_content``) for every scan
+    of its extractors, with its lower case for the case-insensitive ones."""
+
+    __slots__ = ("_lowered", "bases", "content", "text")
+
+    def __init__(self, doc: ParsedArticle) -> None:
+        self.content = list(doc.content())
+        self.bases: list[int] = []
+        reached = 0
+        for _, section in self.content:
+            self.bases.append(reached)
+            reached += len(section.text) + 1
+        self.text = _MASK.join(section.text for _, section in self.content)
+        self._lowered: str | None = None
+
+    def lowered(self) -> str:
+        """``text.lower()``, made at the first call."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+    def section_at(self, offset: int) -> tuple[int, Section, int]:
+        """(index, section, base) of the section holding ``offset``; ``offset - base`` is the
+        offset in ``section.text``."""
+        at = bisect.bisect_right(self.bases, offset) - 1
+        index, section = self.content[at]
+        return index, section, self.bases[at]
+
+
+# The last article's masked content, with the article (weakly: it is not kept alive) and its
+# sections as they were: the extractors of one article run one after the other.
+_LAST: dict[str, tuple[weakref.ref[ParsedArticle], list[tuple[Section, str, str]], MaskedContent]]
+_LAST = {}
+
+
+def masked_content(doc: ParsedArticle) -> MaskedContent:
+    """The masked content of ``doc``; the last one made is given again while the article's
+    sections are the same (same sections, kinds and texts)."""
+    sections: list[tuple[Section, str, str]] = [(s, s.kind, s.text) for s in doc.sections]
+    last = _LAST.get("article")
+    if last is not None and last[0]() is doc and last[1] == sections:
+        return last[2]
+    made = MaskedContent(doc)
+    _LAST["article"] = (weakref.ref(doc), sections, made)
+    return made
+
+
 def scan_content(
     doc: ParsedArticle, scanner: WordScanner
 ) -> Iterator[tuple[int, Section, int, regex.Match[str]]]:
@@ -206,14 +299,7 @@ def scan_content(
     The scanner's patterns must not consume the mask character (no ``.``, ``\\S`` or negated
     class), so that no match runs from one section into the next.
     """
-    content = list(doc.content())
-    bases: list[int] = []
-    reached = 0
-    for _, section in content:
-        bases.append(reached)
-        reached += len(section.text) + 1
-    masked = _MASK.join(section.text for _, section in content)
-    for match in scanner.finditer(masked):
-        at = bisect.bisect_right(bases, match.start()) - 1
-        index, section = content[at]
-        yield index, section, bases[at], match
+    masked = masked_content(doc)
+    lowered = masked.lowered() if scanner.folds else None
+    for match in scanner._finditer(masked.text, 0, len(masked.text), lowered):
+        yield (*masked.section_at(match.start()), match)

@@ -29,6 +29,7 @@ from vnunion_nlp.document import ParsedArticle, fill_missing
 from vnunion_nlp.lexicon import DataModel, load_yaml
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.records import Campaign, DocumentRef
+from vnunion_nlp.scanning import masked_content
 
 EXTRACTOR = "campaigns"
 _NAME_MAX = 200  # characters in a quoted name; longer quotes are speech, not names
@@ -249,6 +250,8 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
     out: list[_Found] = []
     previous: _Found | None = None
     blocked_end: int | None = None  # end of the last blocked quote: its list is blocked too
+    if text.find("“", sec_start, sec_end) < 0:
+        return out  # most sections quote nothing: a string search costs less than the engine
     for quote in _QUOTE.finditer(text, sec_start, sec_end):
         name = quote["name"].strip().rstrip(".")
         if not _name_like(name) or _in_documents(quote.start(), documents):
@@ -291,11 +294,17 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
 _COUNT_BEFORE = regex.compile(r"\d\s*$")
 
 
+def _names_known(lowered: str) -> bool:
+    """Whether a lower-cased text may name a known campaign: a section holding none of the known
+    names in lower case without commas is not scanned."""
+    without_commas = lowered.replace(",", "")
+    return any(key in without_commas for key in _lexicon().known_keys)
+
+
 def _known(text: str, sec_start: int, sec_end: int) -> list[_Found]:
     lex = _lexicon()
     out: list[_Found] = []
-    lowered = text[sec_start:sec_end].lower().replace(",", "")
-    if not any(key in lowered for key in lex.known_keys):
+    if not _names_known(text[sec_start:sec_end].lower()):
         return out
     for m in lex.known_re.finditer(text, sec_start, sec_end):
         name = m["name"]
@@ -377,10 +386,14 @@ def extract_campaigns(doc: ParsedArticle) -> list[Campaign]:
     sections = list(doc.content())
     quoted = [_quoted(doc.text, s.start, s.end, documents) for _, s in sections]
     all_quoted = {_key(q.name) for found in quoted for q in found}
+    # Once for the article (its lower case made once for all extractors): most name no known
+    # campaign. The mask between sections keeps a name within one.
+    any_known = _names_known(masked_content(doc).lowered())
     for (index, section), candidates in zip(sections, quoted, strict=True):
         text, start, end = doc.text, section.start, section.end
         taken = [(c.start, c.end) for c in candidates]
-        others = [*_known(text, start, end), *_unquoted(text, start, end)]
+        known = _known(text, start, end) if any_known else []
+        others = [*known, *_unquoted(text, start, end)]
         candidates = candidates + [k for k in others if not any(s <= k.start < e for s, e in taken)]
         for found in sorted(candidates, key=lambda c: c.start):
             record = _details(text, found, start, end).model_copy(update={"section_index": index})

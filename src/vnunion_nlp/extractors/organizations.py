@@ -54,6 +54,9 @@ class _Patterns:
     name: WordScanner
     token: regex.Pattern[str]
     inner_head: regex.Pattern[str]
+    generic: tuple[str, ...]  # the generic words before a head, each with its space after
+    not_final: frozenset[str]
+    level_cues: tuple[tuple[Level, tuple[str, ...]], ...]  # each cue between spaces
 
 
 @functools.cache
@@ -72,6 +75,11 @@ def _patterns() -> _Patterns:
         ),
         token=regex.compile(r"[\p{L}\-]+"),
         inner_head=regex.compile(rf"(?<![\p{{L}}])(?P<head>{_alt(types.heads)})(?![\p{{L}}])"),
+        generic=tuple(f"{g} " for g in types.generic_before),
+        not_final=frozenset(types.generic_before),
+        level_cues=tuple(
+            (level, tuple(f" {cue} " for cue in cues)) for level, cues in types.levels.items()
+        ),
     )
 
 
@@ -94,10 +102,11 @@ def find_definitions(text: str) -> dict[str, str]:
         breaks = [b.end() for b in _NOT_LONG_FORM.finditer(window)]
         window = window[breaks[-1] :] if breaks else window  # a run of words and commas only
         words = list(_WORD.finditer(window))[-_LONG_FORM_WORDS:]
+        wanted = fold(short)
         for size in range(1, len(words) + 1):
             first = words[-size]
             initials = "".join(w[0][0] for w in words[-size:]).upper()
-            if fold(initials) == fold(short):
+            if fold(initials) == wanted:
                 found[match["short"]] = window[first.start() :].strip(" ,")
                 break
     return found
@@ -109,9 +118,11 @@ def expand_abbreviations(text: str, definitions: Mapping[str, str] | None = None
     >>> expand_abbreviations("Chủ tịch LĐLĐ tỉnh")
     'Chủ tịch Liên đoàn Lao động tỉnh'
     """
-    pat = _patterns()
-    table = {**pat.abbreviations, **(definitions or {})}
-    return pat.token.sub(lambda m: table.get(m[0], m[0]), text)
+    return _expand(text, {**_patterns().abbreviations, **(definitions or {})})
+
+
+def _expand(text: str, table: Mapping[str, str]) -> str:
+    return _patterns().token.sub(lambda m: table.get(m[0], m[0]), text)
 
 
 def _capitalised(name: str) -> str:
@@ -129,8 +140,8 @@ def _type(name: str, head: str) -> str:
 def _level(name: str) -> Level | None:
     # Lower case, not folded: folding makes "cơ quan" read as "quận".
     words = f" {name.lower()} "
-    for level, cues in _patterns().types.levels.items():
-        if any(f" {cue} " in words for cue in cues):
+    for level, cues in _patterns().level_cues:
+        if any(cue in words for cue in cues):
             return level
     return None
 
@@ -153,10 +164,9 @@ def extract_organizations(doc: ParsedArticle) -> list[Organization]:
     title ("Bí thư Thành ủy Đinh La Thăng" → "Thành ủy").
     """
     pat = _patterns()
-    definitions = find_definitions(doc.text)
+    table = {**pat.abbreviations, **find_definitions(doc.text)}  # the article's own win
     persons = _person_starts(doc)
-    generic = tuple(f"{g} " for g in pat.types.generic_before)
-    not_final = frozenset(pat.types.generic_before)
+    generic, not_final = pat.generic, pat.not_final
     found: dict[str, Organization] = {}
     for index, section, base, match in scan_content(doc, pat.name):
         head = match["head"]
@@ -185,7 +195,7 @@ def extract_organizations(doc: ParsedArticle) -> list[Organization]:
             section_index=index,
             extractor=EXTRACTOR,
             name=name,
-            expanded=_capitalised(expand_abbreviations(name, definitions)),
+            expanded=_capitalised(_expand(name, table)),
             type=_type(name, head),
             level=_level(name),
         )
