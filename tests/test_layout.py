@@ -29,7 +29,7 @@ from vnunion_nlp.metadata import (
 )
 from vnunion_nlp.normalize import fold
 from vnunion_nlp.records import Article
-from vnunion_nlp.sections import _is_upper_heading
+from vnunion_nlp.sections import _is_list_item, _is_upper_heading
 
 # fmt: off
 DATELINES = [
@@ -320,3 +320,20 @@ def test_label_run_stops_where_no_label_bridges(folded: str) -> None:
             for start in range(max(0, end - 4), end)
         )
     assert _is_label_run(words) == (reachable[-1] and words[0] in _label_first_words())
+
+
+# fmt: off
+LIST_ITEMS = [
+    ("number word", "Một là: tiếp tục chăm lo đời sống đoàn viên.", True),
+    ("number word, comma", "Hai là, đẩy mạnh phát triển đoàn viên.", True),
+    ("là later in the line", "Đây là kết quả nổi bật của năm.", False),
+    ("no là", "Công đoàn tỉnh tổ chức hội nghị.", False),
+    ("bullet", "- Tổ chức hội nghị", True),
+    ("numbered", "2) Tổng kết phong trào", True),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), LIST_ITEMS, ids=[i[0] for i in LIST_ITEMS])
+def test_list_items(case: str, text: str, expected: bool) -> None:
+    assert _is_list_item(text) == expected
