@@ -48,6 +48,7 @@ NEGATIVES = [
     ("ĐH as a university", "Sinh viên ĐH Bách khoa tham gia hội thao công nhân."),
     ("a caption run into the text", "Quang cảnh Đại hội Đại hội biểu quyết thông qua nghị quyết."),
     ("many terms' congresses", "Qua các nhiệm kỳ Đại hội Công đoàn tỉnh, số nữ cán bộ tăng lên."),
+    ("cue split across two paragraphs", "Công đoàn tỉnh chuẩn bị Đại\n\nhội lần thứ V của mình."),
 ]
 STATUSES = [
     ("tiến tới is upcoming", "Công đoàn tỉnh thi đua tiến tới Đại hội Công đoàn tỉnh Sơn La lần thứ XVI.", "upcoming"),

@@ -8,9 +8,28 @@ import pytest
 
 from tests.shared import needs_shared, seed_text
 from vnunion_nlp import extract
-from vnunion_nlp.clean import is_foreign
-from vnunion_nlp.metadata import authors_from_byline, parse_datetime, split_photo_credit
+from vnunion_nlp.clean import (
+    MAX_COUNTED_WORDS,
+    Line,
+    _breadcrumb_reason,
+    _is_label_run,
+    _label_first_words,
+    _labels,
+    _may_be_breadcrumb,
+    _shape_reason,
+    count_words,
+    is_foreign,
+)
+from vnunion_nlp.metadata import (
+    _CREDIT,
+    _search_credit,
+    authors_from_byline,
+    parse_datetime,
+    split_photo_credit,
+)
+from vnunion_nlp.normalize import fold
 from vnunion_nlp.records import Article
+from vnunion_nlp.sections import _is_list_item, _is_upper_heading
 
 # fmt: off
 DATELINES = [
@@ -189,3 +208,132 @@ def test_seed_002_enumerated_tasks_are_list_items() -> None:
     article = extract(seed_text("002"))
     items = [s.text.split(":")[0] for s in article.sections if s.kind == "list_item"]
     assert items == ["Một là", "Hai là", "Ba là", "Bốn là", "Năm là", "Sáu là", "Bảy là"]
+
+
+# Exact fast paths of the layout: each row pins one against the rule it stands for.
+# fmt: off
+WORD_COUNTS = [
+    ("single spaces", "Công đoàn tỉnh tổ chức hội nghị"),
+    ("double space", "Công  đoàn"),
+    ("tab and no-break space", "Công\tđoàn\u00a0tỉnh"),
+    ("edge spaces", " Công đoàn "),
+    ("empty", ""),
+    ("long paragraph", "đoàn viên " * 300),
+    ("long, few words", "x" * 1500 + " y"),
+    ("long, exactly the cap", " ".join(["từ"] * 81) + "x" * 1000),
+]
+FOLDS = [
+    ("plain", "Trang chủ » Tin tức"),
+    ("combining mark between spaces", "Tin \u0301 tức"),
+    ("combining mark at the end", "Tin tức \u0301"),
+    ("dotted capital I", "İstanbul Tin"),
+    ("no-break space", "Tin\u00a0tức"),
+]
+SHAPES = [
+    ("image file", "IMG_2041.jpg", "image file name"),
+    ("upper-case four-letter extension", "Anh dai hoi.JPEG", "image file name"),
+    ("long s in the extension", "x.ſvg", "image file name"),
+    ("shortest image file", "a.png", "image file name"),
+    ("upper-case URL", "HTTPS://congdoan.vn/tin", "bare URL"),
+    ("www URL", "Www.congdoan.vn", "bare URL"),
+    ("no letters", "*** 123 ***", "no letters"),
+    ("bare dateline", "12/05/2023", None),
+    ("non-ASCII letter first", "Đại hội", None),
+    ("quote first", "“Mái ấm công đoàn”", None),
+]
+CREDITS = [
+    "Quang cảnh đại hội. Ảnh: T.H",
+    "Quang cảnh. Ảnh: A. Giờ 10:30",
+    "Lúc 10:30, đại biểu dự. Ảnh:   Minh Tú",
+    "Ảnh: T.H (Ảnh minh họa: X)",
+    "Giờ: 10:30 Ảnh: Hà",
+    "Đại biểu dự hội nghị (Ảnh: Minh Hà)",
+    "Ảnh: " + "x" * 70,
+    "Thông báo: " + "đoàn viên " * 20,
+]
+HEADINGS = [
+    ("upper case", "KẾT QUẢ NỔI BẬT"),
+    ("a few lower-case letters", "THÀNH TÍCH CỦA CĐCS trong"),
+    ("sentence", "Công đoàn tỉnh tổ chức hội nghị"),
+    ("upper case, a lower-case unit", "PHONG TRÀO THI ĐUA NĂM 2023 tnhh"),
+    ("digits", "NĂM 2023: 215 ĐOÀN VIÊN"),
+]
+BREADCRUMB_LINES = [
+    "Trang chủ » Tin tức", "Menu.", "Tin tức:", "» Tin tức", "Tin-tức Sự kiện",
+    "Liên đoàn Lao động tỉnh", "Thi đua - Khen thưởng", "Ban Chấp hành họp", "home",
+    "Tin tức Văn bản Tin tức Văn bản", "tin tuc x van ban",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("case", "text"), WORD_COUNTS, ids=[w[0] for w in WORD_COUNTS])
+def test_word_count_is_the_split_count(case: str, text: str) -> None:
+    assert count_words(text) == min(len(text.split()), MAX_COUNTED_WORDS + 1)
+
+
+@pytest.mark.parametrize(("case", "text"), FOLDS, ids=[f[0] for f in FOLDS])
+def test_folded_line_is_single_spaced(case: str, text: str) -> None:
+    assert Line(0, len(text), text).folded == " ".join(fold(text).split())
+
+
+@pytest.mark.parametrize(("case", "text", "reason"), SHAPES, ids=[s[0] for s in SHAPES])
+def test_shape_reasons(case: str, text: str, reason: str | None) -> None:
+    assert _shape_reason(Line(0, len(text), text)) == reason
+
+
+@pytest.mark.parametrize("text", CREDITS)
+def test_credit_search_finds_what_the_pattern_finds(text: str) -> None:
+    expected = _CREDIT.search(text)
+    found = _search_credit(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize(("case", "text"), HEADINGS, ids=[h[0] for h in HEADINGS])
+def test_upper_heading_prefilter_keeps_the_ratio_rule(case: str, text: str) -> None:
+    letters = [c for c in text if c.isalpha()]
+    expected = len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) >= 0.9
+    assert _is_upper_heading(Line(0, len(text), text)) == expected
+
+
+@pytest.mark.parametrize("text", BREADCRUMB_LINES)
+def test_breadcrumb_prefilter_rejects_no_breadcrumb(text: str) -> None:
+    folded = Line(0, len(text), text).folded.rstrip(" :.")
+    assert _may_be_breadcrumb(folded) or _breadcrumb_reason(folded) is None
+
+
+# fmt: off
+LABEL_RUNS = [
+    "trang chu tin tuc", "tin tuc van ban tin tuc", "tin tuc x van ban", "tin", "trang chu",
+    "thi dua khen thuong", "tin tuc su kien hoat dong cong doan", "lien doan lao dong tinh",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("folded", LABEL_RUNS)
+def test_label_run_stops_where_no_label_bridges(folded: str) -> None:
+    words = folded.split()
+    labels = _labels()
+    reachable = [True] + [False] * len(words)  # every split of the words into labels
+    for end in range(1, len(words) + 1):
+        reachable[end] = any(
+            reachable[start] and " ".join(words[start:end]) in labels
+            for start in range(max(0, end - 4), end)
+        )
+    assert _is_label_run(words) == (reachable[-1] and words[0] in _label_first_words())
+
+
+# fmt: off
+LIST_ITEMS = [
+    ("number word", "Một là: tiếp tục chăm lo đời sống đoàn viên.", True),
+    ("number word, comma", "Hai là, đẩy mạnh phát triển đoàn viên.", True),
+    ("là later in the line", "Đây là kết quả nổi bật của năm.", False),
+    ("no là", "Công đoàn tỉnh tổ chức hội nghị.", False),
+    ("bullet", "- Tổ chức hội nghị", True),
+    ("numbered", "2) Tổng kết phong trào", True),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), LIST_ITEMS, ids=[i[0] for i in LIST_ITEMS])
+def test_list_items(case: str, text: str, expected: bool) -> None:
+    assert _is_list_item(text) == expected

@@ -27,6 +27,11 @@ EXAMPLES = [
     ("guillemets to typographic", "chủ đề «Năng suất cao»", "chủ đề “Năng suất cao”"),
     ("low-9 quote", "„Mái ấm”", "“Mái ấm”"),
     ("control characters dropped", "a\x00b\x07c", "abc"),
+    ("upper-case new-style pair", "HOÀ BÌNH", "HÒA BÌNH"),
+    ("mixed-case pair", "oÀ", "òA"),
+    ("u before a marked a is no pair", "thuà", "thuà"),
+    ("o before a marked y is no pair", "oý", "oý"),
+    ("pairs at both ends", "hoà khoẻ", "hòa khỏe"),
 ]
 # fmt: on
 

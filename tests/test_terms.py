@@ -42,6 +42,7 @@ NEGATIVES = [
     ("bare range", "Chương trình hành động 2021-2025 của Ban Chấp hành."),
     ("document session only", "Nghị quyết số 20 của Ban Chấp hành Trung ương Đảng (khóa X) về giai cấp công nhân."),
     ("reversed years", "nhiệm kỳ 2025 - 2020"),
+    ("cue split across two paragraphs", "Công đoàn tổng kết nhiệm\nkỳ 2020 - 2025 của tỉnh."),
 ]
 RELATIONS = [
     ("vừa qua after years", "Trong nhiệm kỳ 2017-2022 vừa qua, công đoàn đã làm tốt. Đại hội nhiệm kỳ 2022-2027.", {(2017, 2022): "previous", (2022, 2027): "current"}),

@@ -68,8 +68,12 @@ class Line:
 
     @property
     def folded(self) -> str:
+        """The line folded (lower case, no diacritics), its words joined by single spaces."""
         if self._folded is None:
-            self._folded = " ".join(fold(self.text).split())
+            folded = fold(self.text)
+            # Most folded lines are spaced so already: splitting and joining them costs a third
+            # of the folding (measured).
+            self._folded = folded if single_spaced(folded) else " ".join(folded.split())
         return self._folded
 
     @property
@@ -85,13 +89,30 @@ def count_words(text: str) -> int:
     No rule compares a count with more; splitting a paragraph in full costs more than the rest of
     its layout checks together.
     """
-    # A printable text holds no white space but the ASCII space (every other white-space
-    # character is unprintable); with single spaces and none at its ends it has one word more
-    # than spaces. Three scans at C speed cost half of the split (measured).
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if len(text) > _LONG_TEXT:
+        # Splitting off the first words stops after them, where the scans below would read every
+        # character: for a long paragraph a quarter of their cost (measured).
+        return len(text.split(maxsplit=MAX_COUNTED_WORDS))
+    if single_spaced(text):
+        # One word more than spaces; counting them costs half of the split (measured).
         return min(text.count(" ") + 1, MAX_COUNTED_WORDS + 1) if text else 0
     return len(text.split(maxsplit=MAX_COUNTED_WORDS))
 
+
+def single_spaced(text: str) -> bool:
+    """True when ``" ".join(text.split()) == text``, told by scans at C speed.
+
+    A printable text holds no white space but the ASCII space: every other white-space character
+    is unprintable. With no double space and none at its ends, its words are joined by single
+    spaces.
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+# Characters past which `count_words` splits rather than scans: from about there a paragraph has
+# more than MAX_COUNTED_WORDS words, and the split stops after them (measured: scanning costs
+# less below 1,000 characters, splitting less above).
+_LONG_TEXT = 1000
 
 _IMAGE_FILE = regex.compile(
     r"[\w().\- ]{1,120}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|mxf|mp4)", regex.IGNORECASE
@@ -103,19 +124,17 @@ _URL = regex.compile(r"(?:https?://|www\.)\S+", regex.IGNORECASE)
 _LETTER = regex.compile(r"\p{L}")
 _NUMERIC_DATE = regex.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")  # a bare dateline is no chrome
 _WORD = regex.compile(r"\p{L}+")
-_VIETNAMESE_MARKED = regex.compile(r"[^\x00-\x7f]")
 # A Vietnamese syllable once folded: optional onset, one to three vowels, optional coda. Used to
 # tell a Vietnamese line written without diacritics from a line in another language.
 _SYLLABLE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
 )
 _SEPARATOR_CHARS = "-|»>/•–—:"
+_SEPARATOR_SET = frozenset(_SEPARATOR_CHARS)
 _SEPARATORS = regex.compile(rf"\s*[{regex.escape(_SEPARATOR_CHARS)}]\s*")
 _HEAD_LINES = 8  # a repeated headline is looked for this many lines below the first one
 _MAX_MENU_WORDS = 25
-_HOME_LABELS = frozenset(
-    {"trang chu", "home", "trang nhat"}
-)  # a repeated headline is looked for this many lines below the first one
+_HOME_LABELS = frozenset({"trang chu", "home", "trang nhat"})  # what a breadcrumb may open with
 
 
 def split_lines(text: str) -> list[Line]:
@@ -131,13 +150,28 @@ def split_lines(text: str) -> list[Line]:
 
 def _shape_reason(line: Line) -> str | None:
     text = line.text.strip()
-    if len(text) <= _MAX_IMAGE_FILE and _IMAGE_FILE.fullmatch(text):
+    if _may_be_image_file(text) and _IMAGE_FILE.fullmatch(text):
         return "image file name"
-    if _URL.fullmatch(text):
+    # A URL opens with "http" or "www" ("h" and "w" have no other case variant).
+    if text[:1] in "hHwW" and _URL.fullmatch(text):
         return "bare URL"
-    if not _LETTER.search(text) and not _NUMERIC_DATE.search(text):
+    if not _has_letter(text) and not _NUMERIC_DATE.search(text):
         return "no letters"
     return None
+
+
+def _may_be_image_file(text: str) -> bool:
+    """False for a text that `_IMAGE_FILE` cannot match in full: one longer than its longest
+    match, or one without the dot before an extension of three or four characters at its end
+    (the engine would try up to 120 characters to learn it)."""
+    return len(text) <= _MAX_IMAGE_FILE and "." in text[-5:-3]
+
+
+def _has_letter(text: str) -> bool:
+    """Whether `_LETTER` finds a letter; most lines open with an ASCII one, known without the
+    call of the pattern."""
+    first = text[:1]
+    return (first.isascii() and first.isalpha()) or _LETTER.search(text) is not None
 
 
 def is_foreign(text: str) -> bool:
@@ -146,8 +180,8 @@ def is_foreign(text: str) -> bool:
     >>> is_foreign("Skip to main content"), is_foreign("Tin tuc trong ngay")
     (True, False)
     """
-    if _VIETNAMESE_MARKED.search(text):
-        return False
+    if not text.isascii():
+        return False  # a Vietnamese letter, or another non-ASCII character
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < 2:
         return False
@@ -159,20 +193,43 @@ def _cue_reason(line: Line) -> str | None:
     if line.word_count > _MAX_MENU_WORDS:
         return None  # interface cues and menus are short
     folded = line.folded.rstrip(" :.")
-    lexicon = cues()
-    parts = [p for p in _split_at_separators(folded) if p]
-    if parts and all(_is_label_run(p.split()) for p in parts):
-        return "breadcrumb"
-    if _is_label_run(" ".join(parts).split()):
-        return "breadcrumb"  # "Thi đua - Khen thưởng": one label written with a dash
-    if len(parts) >= 2 and parts[0] in _HOME_LABELS:
-        return "breadcrumb"  # "Trang chủ » Tin tức » <any section>"
+    if _may_be_breadcrumb(folded) and (reason := _breadcrumb_reason(folded)):
+        return reason
     if line.word_count > 12:
         return None
+    lexicon = cues()
     if folded in lexicon.lines:
         return "interface cue"
     if line.folded.startswith(lexicon.prefixes):
         return "interface cue"
+    return None
+
+
+def _may_be_breadcrumb(folded: str) -> bool:
+    """False for a folded line that `_breadcrumb_reason` rejects: most lines, whose first word
+    opens no menu label.
+
+    Each of its rules reads the first word of the first part between separators: that word
+    opens a run of labels, or the part is a home label. Without a separator in it, the line's
+    first word is that word.
+    """
+    first = folded.split(maxsplit=1)[0] if folded else ""
+    return first in _breadcrumb_first_words() or not _SEPARATOR_SET.isdisjoint(first)
+
+
+@functools.cache
+def _breadcrumb_first_words() -> frozenset[str]:
+    return _label_first_words() | {label.split()[0] for label in _HOME_LABELS}
+
+
+def _breadcrumb_reason(folded: str) -> str | None:
+    parts = [p for p in _split_at_separators(folded) if p]
+    if parts and all(_is_label_run(p.split()) for p in parts):
+        return "breadcrumb"
+    if len(parts) > 1 and _is_label_run(" ".join(parts).split()):
+        return "breadcrumb"  # "Thi đua - Khen thưởng": one label written with a dash
+    if len(parts) >= 2 and parts[0] in _HOME_LABELS:
+        return "breadcrumb"  # "Trang chủ » Tin tức » <any section>"
     return None
 
 
@@ -188,13 +245,20 @@ def _is_label_run(words: list[str]) -> bool:
     if not words or words[0] not in _label_first_words():
         return False  # most lines: no label starts them, so none can split into labels
     labels = _labels()
-    reachable = [True] + [False] * len(words)
+    run_ends = [0]  # every n such that the first n words split into labels, in order
     for end in range(1, len(words) + 1):
-        reachable[end] = any(
-            reachable[start] and " ".join(words[start:end]) in labels
-            for start in range(max(0, end - 4), end)
-        )
-    return reachable[-1]
+        if end - run_ends[-1] > _MAX_LABEL_WORDS:
+            return False  # no label bridges the gap: the words after it cannot be reached
+        if any(
+            " ".join(words[start:end]) in labels
+            for start in run_ends
+            if end - start <= _MAX_LABEL_WORDS
+        ):
+            run_ends.append(end)
+    return run_ends[-1] == len(words)
+
+
+_MAX_LABEL_WORDS = 4  # the longest menu label the breadcrumb rule tries
 
 
 def _is_weather(line: Line) -> bool:
@@ -203,8 +267,7 @@ def _is_weather(line: Line) -> bool:
     words = line.folded.replace(",", " ").replace(".", " ").split()
     if not words:
         return False
-    weather = cues().weather
-    hits = sum(1 for w in words if w in weather)
+    hits = sum(map(cues().weather.__contains__, words))
     return hits >= 4 and hits / len(words) >= 0.15
 
 
@@ -238,8 +301,10 @@ def find_chrome(lines: list[Line]) -> dict[int, str]:
 def _is_site_banner(line: Line) -> bool:
     """A site's name alone ("Liên đoàn Lao động tỉnh Hòa Bình"): a head, an administrative word
     and capitalised words only; any lower-case word after that makes it a headline."""
+    if line.word_count > 9:
+        return False
     head = next((h for h in cues().site_name_heads if line.folded.startswith(h + " ")), None)
-    if head is None or line.word_count > 9:
+    if head is None:
         return False
     rest = line.words[len(head.split()) :]
     if rest and fold(rest[0]) in {"tinh", "thanh", "huyen", "quan", "nganh"}:

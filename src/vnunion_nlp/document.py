@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+import regex
+
 from vnunion_nlp.records import ArticleWarning, Record, Section
 
 RecordT = TypeVar("RecordT", bound=Record)
@@ -67,6 +69,28 @@ class ParsedArticle:
                 )
             offset += len(line) + 1
         return cls(text=text, sections=sections)
+
+
+def content_matches(
+    doc: ParsedArticle, patterns: Iterable[regex.Pattern[str]]
+) -> Iterator[tuple[int, Section, int]]:
+    """(index, section, start of the first match) of every content section where any of the
+    ``patterns`` matches, in order.
+
+    Most sections of most articles hold no match of an extractor's cue words: a search of all the
+    content, joined, tells an article without any, instead of a search per section. So the
+    patterns must have no lookaround, anchor or word boundary, which would read the text around a
+    match: then a match in a section is one in the joined text too.
+    """
+    content = list(doc.content())
+    joined = "\n".join(section.text for _, section in content)
+    present = [pattern for pattern in patterns if pattern.search(joined)]
+    if not present:
+        return
+    for index, section in content:
+        hits = [match.start() for pattern in present if (match := pattern.search(section.text))]
+        if hits:
+            yield index, section, min(hits)
 
 
 def fill_missing(first: RecordT, later: RecordT, fields: Iterable[str]) -> RecordT:

@@ -60,8 +60,9 @@ _CREDIT = regex.compile(
 # full case folding).
 _CREDIT_CUE_LENGTHS = frozenset(len(cue) for cue in _CREDIT_CUES)
 _CREDIT_CUE_FIRSTS = frozenset(c for cue in _CREDIT_CUES for c in (cue[0].lower(), cue[0].upper()))
-_MAX_BYLINE_WORDS = 12
-_MAX_DATELINE_WORDS = 30
+# The longest byline and dateline, in words (`sections` skips longer lines before the split).
+MAX_BYLINE_WORDS = 12
+MAX_DATELINE_WORDS = 30
 # Compiled once: `regex.search(pattern, …)` looks its pattern up in a cache at every call.
 _TWO_LETTERS = regex.compile(r"\p{L}{2}")
 _UNIT_DASH = regex.compile(r"\s+[-–]\s+")
@@ -113,7 +114,7 @@ def _fallback_datetime(line: str) -> dt.datetime | None:
 
 def looks_like_dateline(line: str) -> bool:
     """A short line that states a publication time (a date with a time, weekday or cue)."""
-    if len(line.split(maxsplit=_MAX_DATELINE_WORDS)) > _MAX_DATELINE_WORDS:
+    if len(line.split(maxsplit=MAX_DATELINE_WORDS)) > MAX_DATELINE_WORDS:
         return False
     date = _DATE.search(line) if _DIGIT.search(line) else None
     if date is None:
@@ -134,7 +135,7 @@ def is_byline_cue(text: str) -> bool:
     """
     return (
         text.rstrip()[-1:] not in ".;:"
-        and len(text.split(maxsplit=_MAX_BYLINE_WORDS)) <= _MAX_BYLINE_WORDS
+        and len(text.split(maxsplit=MAX_BYLINE_WORDS)) <= MAX_BYLINE_WORDS
         and fold(text).startswith(layout_cues().byline_prefixes)
     )
 
@@ -155,18 +156,23 @@ def _search_credit(text: str) -> regex.Match[str] | None:
     is tried only where it would end before a colon and its first letter stands: stepping back
     from the colon over the white space (the pattern's ``\\s`` is white space to `str.isspace`
     too) passes every such end. A colon too far from the end of the line for the credit after it
-    to fit is skipped: a paragraph saying "Ảnh: …" is no caption.
+    to fit is skipped: a paragraph saying "Ảnh: …" is no caption. The colons are read from the
+    last one back, so the reading stops at the first too far away: the credit after an earlier
+    colon would be longer still.
     """
+    colon = text.rfind(":")
+    if colon < 0:
+        return None  # most lines: no colon, no credit
     credit_end = _credit_end_bound(text)
     starts: set[int] = set()
-    colon = text.find(":")
     while colon >= 0:
         credit_start = colon + 1  # at the latest: past the white space after the colon
         while credit_start < len(text) and text[credit_start].isspace():
             credit_start += 1
-        if credit_end - credit_start <= _MAX_CREDIT:
-            starts.update(_cue_starts(text, colon))
-        colon = text.find(":", colon + 1)
+        if credit_end - credit_start > _MAX_CREDIT:
+            break
+        starts.update(_cue_starts(text, colon))
+        colon = text.rfind(":", 0, colon)
     for start in sorted(starts):
         match = _CREDIT.match(text, start)
         if match is not None:

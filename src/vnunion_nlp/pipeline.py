@@ -95,7 +95,7 @@ def parse(text: str, warnings: list[ArticleWarning] | None = None) -> ParsedArti
         photo_credits=layout.photo_credits,
         warnings=list(warnings or []),
     )
-    if not text.strip():
+    if not text or text.isspace():  # `strip` would copy the whole text to tell
         parsed.warnings.append(ArticleWarning.coded(errors.W_EMPTY))
     elif not layout.sections:
         parsed.warnings.append(ArticleWarning.coded(errors.W_NO_CONTENT))
