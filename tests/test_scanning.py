@@ -7,7 +7,7 @@ import regex
 
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.lexicon import alternation
-from vnunion_nlp.scanning import WordScanner, masked_content, scan_content
+from vnunion_nlp.scanning import WordScanner, scan_content
 
 BEFORE, AFTER = r"(?<![\p{L}])(?P<word>", r")(?:\s+\p{Lu}\p{Ll}*)*(?![\p{L}])"
 
@@ -60,10 +60,10 @@ def test_scan_content_matches_each_section_alone() -> None:
 
 def test_masked_content_is_made_again_when_the_sections_change() -> None:
     doc = ParsedArticle.from_paragraphs("Công đoàn Ngành\nHà Nội")
-    first = masked_content(doc)
-    assert masked_content(doc) is first
+    first = doc.masked_content()
+    assert doc.masked_content() is first
     assert first.lowered() == "công đoàn ngành\x00hà nội"
     doc.sections[1] = doc.sections[1].model_copy(update={"text": "Hà Nam"})
-    assert masked_content(doc).text == "Công đoàn Ngành\x00Hà Nam"
+    assert doc.masked_content().text == "Công đoàn Ngành\x00Hà Nam"
     same_text = ParsedArticle.from_paragraphs("Công đoàn Ngành\nHà Nam")
-    assert masked_content(same_text) is not masked_content(doc)
+    assert same_text.masked_content() is not doc.masked_content()

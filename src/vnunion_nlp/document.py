@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,10 @@ CONTENT_KINDS = frozenset(
     {"title", "lead", "heading", "paragraph", "list_item", "caption", "sidebar"}
 )
 
+# Joins the content sections in ``MaskedContent``. Normalised text holds no control character,
+# and a pattern scanned over it never consumes it, so to a pattern it is the edge of a section.
+MASK = "\x00"
+
 
 @dataclass
 class ParsedArticle:
@@ -45,12 +50,26 @@ class ParsedArticle:
     photo_credits: list[str] = field(default_factory=list)
     records: dict[str, list[Record]] = field(default_factory=dict)
     warnings: list[ArticleWarning] = field(default_factory=list)
+    # (the sections it was made of, as (section, kind, text), and the masked content)
+    _masked: tuple[list[tuple[Section, str, str]], MaskedContent] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def content(self) -> Iterator[tuple[int, Section]]:
         """Yield (index, section) for every section that carries article content."""
         for index, section in enumerate(self.sections):
             if section.kind in CONTENT_KINDS:
                 yield index, section
+
+    def masked_content(self) -> MaskedContent:
+        """The content sections joined by ``MASK``, made once for every scan of the extractors;
+        made again if the sections changed since (other sections, kinds or texts)."""
+        sections: list[tuple[Section, str, str]] = [(s, s.kind, s.text) for s in self.sections]
+        if self._masked is not None and self._masked[0] == sections:
+            return self._masked[1]
+        masked = MaskedContent(self)
+        self._masked = sections, masked
+        return masked
 
     @property
     def reference_year(self) -> int | None:
@@ -71,6 +90,36 @@ class ParsedArticle:
         return cls(text=text, sections=sections)
 
 
+class MaskedContent:
+    """The content sections of an article joined by ``MASK``, and what maps an offset in that text
+    back to its section; with its lower case, for the case-insensitive scans."""
+
+    __slots__ = ("_lowered", "bases", "content", "text")
+
+    def __init__(self, doc: ParsedArticle) -> None:
+        self.content = list(doc.content())
+        self.bases: list[int] = []
+        reached = 0
+        for _, section in self.content:
+            self.bases.append(reached)
+            reached += len(section.text) + 1
+        self.text = MASK.join(section.text for _, section in self.content)
+        self._lowered: str | None = None
+
+    def lowered(self) -> str:
+        """``text.lower()``, made at the first call."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+    def section_at(self, offset: int) -> tuple[int, Section, int]:
+        """(index, section, base) of the section holding ``offset``; ``offset - base`` is the
+        offset in ``section.text``."""
+        at = bisect.bisect_right(self.bases, offset) - 1
+        index, section = self.content[at]
+        return index, section, self.bases[at]
+
+
 def content_matches(
     doc: ParsedArticle, patterns: Iterable[regex.Pattern[str]]
 ) -> Iterator[tuple[int, Section, int]]:
@@ -78,16 +127,15 @@ def content_matches(
     ``patterns`` matches, in order.
 
     Most sections of most articles hold no match of an extractor's cue words: a search of all the
-    content, joined, tells an article without any, instead of a search per section. So the
+    content, masked, tells an article without any, instead of a search per section. So the
     patterns must have no lookaround, anchor or word boundary, which would read the text around a
-    match: then a match in a section is one in the joined text too.
+    match: then a match in a section is one in the masked text too.
     """
-    content = list(doc.content())
-    joined = "\n".join(section.text for _, section in content)
-    present = [pattern for pattern in patterns if pattern.search(joined)]
+    masked = doc.masked_content()
+    present = [pattern for pattern in patterns if pattern.search(masked.text)]
     if not present:
         return
-    for index, section in content:
+    for index, section in masked.content:
         hits = [match.start() for pattern in present if (match := pattern.search(section.text))]
         if hits:
             yield index, section, min(hits)

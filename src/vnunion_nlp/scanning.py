@@ -8,15 +8,13 @@ the characters that open no phrase at C speed (the ``regex`` engine has no such 
 choice of letters, and is slow to try a case-insensitive pattern); only there is the pattern of
 that letter tried. ``scan_content`` runs it once over the content sections joined by a mask
 character, instead of once per section; that text (and its lower case) is made once per article
-for all the scans of its extractors (``masked_content``).
+for all the scans of its extractors (``ParsedArticle.masked_content``).
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-import weakref
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -25,10 +23,6 @@ from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.errors import DataFileError
 from vnunion_nlp.lexicon import alternation, prefix_tree
 from vnunion_nlp.records import Section
-
-# Joins the content sections. Normalised text holds no control character, and a scanned pattern
-# never consumes it, so to a pattern it is the edge of a section.
-_MASK = "\x00"
 
 
 class WordScanner:
@@ -240,55 +234,6 @@ def _case_classes() -> dict[str, set[str]]:
     return classes
 
 
-class MaskedContent:
-    """The content sections of an article joined by the mask character, and what maps an offset
-    in that text back to its section: made once per article (``masked_content``) for every scan
-    of its extractors, with its lower case for the case-insensitive ones."""
-
-    __slots__ = ("_lowered", "bases", "content", "text")
-
-    def __init__(self, doc: ParsedArticle) -> None:
-        self.content = list(doc.content())
-        self.bases: list[int] = []
-        reached = 0
-        for _, section in self.content:
-            self.bases.append(reached)
-            reached += len(section.text) + 1
-        self.text = _MASK.join(section.text for _, section in self.content)
-        self._lowered: str | None = None
-
-    def lowered(self) -> str:
-        """``text.lower()``, made at the first call."""
-        if self._lowered is None:
-            self._lowered = self.text.lower()
-        return self._lowered
-
-    def section_at(self, offset: int) -> tuple[int, Section, int]:
-        """(index, section, base) of the section holding ``offset``; ``offset - base`` is the
-        offset in ``section.text``."""
-        at = bisect.bisect_right(self.bases, offset) - 1
-        index, section = self.content[at]
-        return index, section, self.bases[at]
-
-
-# The last article's masked content, with the article (weakly: it is not kept alive) and its
-# sections as they were: the extractors of one article run one after the other.
-_LAST: dict[str, tuple[weakref.ref[ParsedArticle], list[tuple[Section, str, str]], MaskedContent]]
-_LAST = {}
-
-
-def masked_content(doc: ParsedArticle) -> MaskedContent:
-    """The masked content of ``doc``; the last one made is given again while the article's
-    sections are the same (same sections, kinds and texts)."""
-    sections: list[tuple[Section, str, str]] = [(s, s.kind, s.text) for s in doc.sections]
-    last = _LAST.get("article")
-    if last is not None and last[0]() is doc and last[1] == sections:
-        return last[2]
-    made = MaskedContent(doc)
-    _LAST["article"] = (weakref.ref(doc), sections, made)
-    return made
-
-
 def scan_content(
     doc: ParsedArticle, scanner: WordScanner
 ) -> Iterator[tuple[int, Section, int, regex.Match[str]]]:
@@ -299,7 +244,7 @@ def scan_content(
     The scanner's patterns must not consume the mask character (no ``.``, ``\\S`` or negated
     class), so that no match runs from one section into the next.
     """
-    masked = masked_content(doc)
+    masked = doc.masked_content()
     lowered = masked.lowered() if scanner.folds else None
     for match in scanner._finditer(masked.text, 0, len(masked.text), lowered):
         yield (*masked.section_at(match.start()), match)

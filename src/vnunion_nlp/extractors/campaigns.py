@@ -29,7 +29,6 @@ from vnunion_nlp.document import ParsedArticle, fill_missing
 from vnunion_nlp.lexicon import DataModel, load_yaml
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.records import Campaign, DocumentRef
-from vnunion_nlp.scanning import masked_content
 
 EXTRACTOR = "campaigns"
 _NAME_MAX = 200  # characters in a quoted name; longer quotes are speech, not names
@@ -388,7 +387,7 @@ def extract_campaigns(doc: ParsedArticle) -> list[Campaign]:
     all_quoted = {_key(q.name) for found in quoted for q in found}
     # Once for the article (its lower case made once for all extractors): most name no known
     # campaign. The mask between sections keeps a name within one.
-    any_known = _names_known(masked_content(doc).lowered())
+    any_known = _names_known(doc.masked_content().lowered())
     for (index, section), candidates in zip(sections, quoted, strict=True):
         text, start, end = doc.text, section.start, section.end
         taken = [(c.start, c.end) for c in candidates]
