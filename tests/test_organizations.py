@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from vnunion_nlp import extract
+from vnunion_nlp.extractors import organizations
 from vnunion_nlp.extractors.organizations import expand_abbreviations, find_definitions
+from vnunion_nlp.lexicon import alternation
 
 # fmt: off
 EXAMPLES = [
@@ -59,3 +62,30 @@ def test_article_definitions_win_over_the_lexicon() -> None:
     assert find_definitions("công nhân, viên chức, lao động (CNVCLĐ)") == {
         "CNVCLĐ": "công nhân, viên chức, lao động"
     }
+
+
+# The continuation words grouped by first letter match as the flat alternation they replace: a
+# capital that opens words ("Cơ quan") or none ("Xanh"), a head inside, a hyphen, a lower-case word.
+# fmt: off
+GROUPED_WORDS = [
+    "Công đoàn Cơ quan Bộ Công Thương", "LĐLĐ tỉnh Bà Rịa-Vũng Tàu", "Ban Chấp hành Công đoàn ngành Y tế",
+    "Đảng ủy Khối các Cơ quan tỉnh", "Công đoàn Công ty Xanh & Sạch", "Chi bộ Cơ", "UBND khối X-Y Zê",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", GROUPED_WORDS)
+def test_words_grouped_by_first_letter_match_as_the_alternation(text: str) -> None:
+    types = organizations._patterns().types
+    lists = (types.heads, types.sector_words, types.modifier_words)
+    flat = f"(?:{'|'.join(alternation(ws) for ws in lists)}|\\p{{Lu}}[\\p{{L}}&-]*)"
+    grouped = organizations._by_first_letter(*lists)
+    spans = [
+        regex.compile(rf"(?P<head>{alternation(types.heads)})(?:\s+{w}){{0,8}}(?![\p{{L}}])").match(
+            text
+        )
+        for w in (flat, grouped)
+    ]
+    assert spans[0] is not None
+    assert spans[1] is not None
+    assert spans[0].span() == spans[1].span()

@@ -13,7 +13,8 @@ body ("Ban Chấp hành Chi bộ" is party). Abbreviations are expanded from
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import regex
@@ -28,6 +29,7 @@ from vnunion_nlp.scanning import WordScanner, scan_content
 EXTRACTOR = "organizations"
 _WORD = regex.compile(r"\p{L}+")
 _REST_WORD = regex.compile(r"\S+")
+_TOKENS = regex.compile(r"([\p{L}\-]+)")
 # The parenthesis is searched first and the words before it read backwards: a pattern that
 # starts with the words would be tried at every position (measured: 9 ms a 6,000-character article).
 _DEFINITION = regex.compile(r"\((?P<short>\p{Lu}[\p{Lu}\-]{1,9})\)")
@@ -52,35 +54,68 @@ class _Patterns:
     types: OrgTypes
     abbreviations: dict[str, str]
     name: WordScanner
-    token: regex.Pattern[str]
     inner_head: regex.Pattern[str]
     generic: tuple[str, ...]  # the generic words before a head, each with its space after
     not_final: frozenset[str]
-    level_cues: tuple[tuple[Level, tuple[str, ...]], ...]  # each cue between spaces
+    level_cues: tuple[tuple[Level, re.Pattern[str]], ...]  # any cue, each between spaces
 
 
 @functools.cache
 def _patterns() -> _Patterns:
     types = load_yaml("org_types.yaml", OrgTypes)
-    modifiers = _alt(types.modifier_words)
     # A continuation word, in this order: a head inside the name ("Ban Chấp hành Công đoàn …"
     # continues over "Công đoàn"), a sector or administrative phrase (before the capitalised
     # word, which would take "Cơ" of "Cơ quan" and stop there), any capitalised word.
-    word = rf"(?:{_alt(types.heads)}|{_alt(types.sector_words)}|{modifiers}|\p{{Lu}}[\p{{L}}&-]*)"
+    word = _by_first_letter(types.heads, types.sector_words, types.modifier_words)
     return _Patterns(
         types=types,
         abbreviations={r["abbreviation"]: r["expansion"] for r in load_tsv("abbreviations.tsv")},
         name=WordScanner(
             types.heads, r"(?<![\p{L}])(?P<head>", rf")(?P<rest>(?:\s+{word}){{0,8}})(?![\p{{L}}])"
         ),
-        token=regex.compile(r"[\p{L}\-]+"),
         inner_head=regex.compile(rf"(?<![\p{{L}}])(?P<head>{_alt(types.heads)})(?![\p{{L}}])"),
         generic=tuple(f"{g} " for g in types.generic_before),
         not_final=frozenset(types.generic_before),
         level_cues=tuple(
-            (level, tuple(f" {cue} " for cue in cues)) for level, cues in types.levels.items()
+            (level, re.compile("|".join(re.escape(f" {cue} ") for cue in cues)))
+            for level, cues in types.levels.items()
         ),
     )
+
+
+_CAPITALISED_WORD = r"\p{Lu}[\p{L}&-]*"
+
+
+def _by_first_letter(*word_lists: Iterable[str]) -> str:
+    """``(?:alternation(list 1)|alternation(list 2)|…|capitalised word)``, grouped by first letter.
+
+    Of the alternatives of that pattern only those opening with the letter at hand can match, in
+    their order, the capitalised word last: so ``Cô(?:ng\\s+đoàn|…|[\\p{L}&-]*)|…`` tries the same
+    ones in the same order, and the same match wins, without trying each of the ~90 words at every
+    word of a name (measured: 6.3 → 4.7 µs a name).
+    """
+    words = [
+        w
+        for ws in word_lists
+        for w in sorted({w.strip() for w in ws if w.strip()}, key=_longest_first)
+    ]
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(regex.escape(word[1:]).replace(r"\ ", r"\s+"))
+    branches: list[str] = []
+    capitals = ""  # first letters of a group that ends with the capitalised word
+    for letter, tails in groups.items():
+        if regex.fullmatch(r"\p{Lu}", letter):
+            tails.append(_CAPITALISED_WORD.removeprefix(r"\p{Lu}"))
+            capitals += regex.escape(letter)
+        branches.append(f"{regex.escape(letter)}(?:{'|'.join(tails)})")
+    # Another capital opens no group: only the capitalised word matches there.
+    branches.append(f"(?![{capitals}]){_CAPITALISED_WORD}" if capitals else _CAPITALISED_WORD)
+    return f"(?:{'|'.join(branches)})"
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word  # the order of ``lexicon.alternation``
 
 
 def find_definitions(text: str) -> dict[str, str]:
@@ -103,9 +138,10 @@ def find_definitions(text: str) -> dict[str, str]:
         window = window[breaks[-1] :] if breaks else window  # a run of words and commas only
         words = list(_WORD.finditer(window))[-_LONG_FORM_WORDS:]
         wanted = fold(short)
+        initials = ""  # of the last ``size`` words, upper-cased
         for size in range(1, len(words) + 1):
             first = words[-size]
-            initials = "".join(w[0][0] for w in words[-size:]).upper()
+            initials = first[0][0].upper() + initials
             if fold(initials) == wanted:
                 found[match["short"]] = window[first.start() :].strip(" ,")
                 break
@@ -122,7 +158,9 @@ def expand_abbreviations(text: str, definitions: Mapping[str, str] | None = None
 
 
 def _expand(text: str, table: Mapping[str, str]) -> str:
-    return _patterns().token.sub(lambda m: table.get(m[0], m[0]), text)
+    parts = _TOKENS.split(text)  # the tokens at odd indices, what is between them around
+    parts[1::2] = [table.get(token, token) for token in parts[1::2]]
+    return "".join(parts)
 
 
 def _capitalised(name: str) -> str:
@@ -141,7 +179,7 @@ def _level(name: str) -> Level | None:
     # Lower case, not folded: folding makes "cơ quan" read as "quận".
     words = f" {name.lower()} "
     for level, cues in _patterns().level_cues:
-        if any(cue in words for cue in cues):
+        if cues.search(words):
             return level
     return None
 
@@ -172,8 +210,9 @@ def extract_organizations(doc: ParsedArticle) -> list[Organization]:
         head = match["head"]
         shift = section.start - base  # from the scanned text to the article's
         rest = list(_REST_WORD.finditer(match.string, match.end("head"), match.end()))
-        at_person = (i for i, w in enumerate(rest) if shift + w.start() in persons)
-        rest = rest[: next(at_person, len(rest))]
+        if persons:
+            at_person = (i for i, w in enumerate(rest) if shift + w.start() in persons)
+            rest = rest[: next(at_person, len(rest))]
         while rest and rest[-1][0] in not_final:
             rest.pop()  # "Công đoàn các cấp": "các" continues no name
         if not rest and head not in pat.types.standalone:
