@@ -84,8 +84,7 @@ def _extract(doc: ParsedArticle) -> list[Indicator]:
         headline = section.kind in _HEADLINE_KINDS
         bounds = _Bounds(pat, section.text, folded)
         for found in _find(pat, section, candidates, taken, bounds):
-            clause_start, clause_end = bounds.clause(found.start)
-            sentence_start = bounds.sentence_start(found.start)
+            clause_start, clause_end, sentence_start = bounds.place(found.start)
             is_target = section_target or bounds.target_between(
                 clause_start, clause_end, found.start
             )

@@ -57,7 +57,7 @@ class _Bounds:
         return stops
 
     def target_between(self, start: int, end: int, offset: int) -> bool:
-        """A target cue of the clause ``start:end`` (``clause(offset)``) that ends before
+        """A target cue of the clause ``start:end`` (from ``place(offset)``) that ends before
         ``offset`` (the unit after the number never counts)."""
         scan = self._targets
         if scan is None:
@@ -85,21 +85,20 @@ class _Bounds:
         )
         return " ".join(best[2].split())
 
-    def clause(self, offset: int) -> tuple[int, int]:
-        """Bounds of the clause holding ``offset``."""
+    def place(self, offset: int) -> tuple[int, int, int]:
+        """(start, end) of the clause holding ``offset``, and where its sentence starts."""
         stops = self._clauses()
-        start = _after_last_stop(stops, offset, offset - _CLAUSE_WINDOW)
-        at = bisect.bisect_left(stops, offset)
+        floor = offset - _CLAUSE_WINDOW
+        at = bisect.bisect_left(stops, offset)  # the stops before ``offset`` come before it
+        start = max(stops[at - 1] + 1 if at else 0, floor, 0)
         limit = min(self._length, offset + _CLAUSE_WINDOW)
-        if at < len(stops) and stops[at] < limit:
-            return start, stops[at]
-        return start, limit
+        end = stops[at] if at < len(stops) and stops[at] < limit else limit
+        if not at or self._text[stops[at - 1]] != ";":
+            return start, end, start  # the stop before ends the sentence too
+        return start, end, _after_last_stop(self._sentences(), offset, floor)
 
     def clause_start(self, offset: int) -> int:
         return _after_last_stop(self._clauses(), offset, offset - _CLAUSE_WINDOW)
-
-    def sentence_start(self, offset: int) -> int:
-        return _after_last_stop(self._sentences(), offset, offset - _CLAUSE_WINDOW)
 
 
 def _clause_stops(text: str) -> list[int]:
