@@ -145,6 +145,7 @@ def _tidy(value: float) -> Number:
     return round(value, 6)
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # pure; typed: 2 and 2.0 are kept apart
 def scale(value: Number, words: str) -> Number:
     """``value`` times every scale word in ``words`` ("triệu", "trăm nghìn").
 

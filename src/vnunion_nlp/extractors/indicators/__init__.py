@@ -76,16 +76,15 @@ def _extract(doc: ParsedArticle) -> list[Indicator]:
     sections = doc.sections
     contexts = _Contexts(pat, sections)
     for index, section in doc.content():
-        section_target, context_period = contexts.of(index)
-        headline = section.kind in _HEADLINE_KINDS
         folded = _folded(section.text)  # one case folding a section serves every word test
         candidates = _candidates(pat, section.text, folded)
         if not candidates:
-            continue  # no number: the clause scan is not needed
+            continue  # no number: neither the clause scan nor the context cues are needed
+        section_target, context_period = contexts.of(index)
+        headline = section.kind in _HEADLINE_KINDS
         bounds = _Bounds(pat, section.text, folded)
         for found in _find(pat, section, candidates, taken, bounds):
-            clause_start, clause_end = bounds.clause(found.start)
-            sentence_start = bounds.sentence_start(found.start)
+            clause_start, clause_end, sentence_start = bounds.place(found.start)
             is_target = section_target or bounds.target_between(
                 clause_start, clause_end, found.start
             )

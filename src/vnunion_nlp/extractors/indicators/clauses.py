@@ -9,7 +9,6 @@ same cues once from the heading, sidebar title or list lead-in over a section.
 from __future__ import annotations
 
 import bisect
-import functools
 
 import regex
 
@@ -35,32 +34,46 @@ class _Bounds:
         # the section case-folded (``_folded``) for every word test on it, the checks' too;
         # None where a character folds longer, which would shift offsets (no word test then)
         self.folded = folded
-        self._targets = _LazyScan(pat.target, text, self.folded, pat.target_words)
-        self._periods = _LazyScan(pat.period, text, self.folded, pat.period_words)
+        self.plain_spaces = _plain_spaces(text)  # a few C-speed tests
+        self._pat = pat
+        # Set up when first asked for (in a section whose numbers all fail the checks, never),
+        # by hand: ``functools.cached_property`` is a Python-level descriptor, slower to ask.
+        self._clause_stops: list[int] | None = None
+        self._sentence_stops: list[int] | None = None
+        self._targets: _LazyScan | None = None
+        self._periods: _LazyScan | None = None
 
-    @functools.cached_property
-    def plain_spaces(self) -> bool:
-        return _plain_spaces(self._text)
+    def _clauses(self) -> list[int]:
+        stops = self._clause_stops
+        if stops is None:
+            stops = self._clause_stops = _clause_stops(self._text)  # each end is one character
+        return stops
 
-    @functools.cached_property
-    def _clause_stops(self) -> list[int]:
-        return _clause_stops(self._text)  # every clause end is one character
-
-    @functools.cached_property
-    def _sentence_stops(self) -> list[int]:
-        text = self._text  # the clause ends that are no ";" end sentences too
-        return [at for at in self._clause_stops if text[at] != ";"]
+    def _sentences(self) -> list[int]:
+        stops = self._sentence_stops
+        if stops is None:
+            text = self._text  # the clause ends that are no ";" end sentences too
+            stops = self._sentence_stops = [at for at in self._clauses() if text[at] != ";"]
+        return stops
 
     def target_between(self, start: int, end: int, offset: int) -> bool:
-        """A target cue of the clause ``start:end`` (``clause(offset)``) that ends before
+        """A target cue of the clause ``start:end`` (from ``place(offset)``) that ends before
         ``offset`` (the unit after the number never counts)."""
-        cues = self._targets.within(start, end)
+        scan = self._targets
+        if scan is None:
+            pat = self._pat
+            scan = self._targets = _LazyScan(pat.target, self._text, self.folded, pat.target_words)
+        cues = scan.within(start, end)
         return bool(cues) and cues[0][1] <= offset
 
     def nearest_period(self, start: int, end: int, offset: int) -> str | None:
         """The period phrase of the clause ``start:end`` closest to ``offset``; a single year
         ("năm 2020") is more precise than a term or "hằng năm" and wins."""
-        periods = self._periods.within(start, end)
+        scan = self._periods
+        if scan is None:
+            pat = self._pat
+            scan = self._periods = _LazyScan(pat.period, self._text, self.folded, pat.period_words)
+        periods = scan.within(start, end)
         if not periods:
             return None
         best = min(
@@ -72,21 +85,20 @@ class _Bounds:
         )
         return " ".join(best[2].split())
 
-    def clause(self, offset: int) -> tuple[int, int]:
-        """Bounds of the clause holding ``offset``."""
-        stops = self._clause_stops
-        start = _after_last_stop(stops, offset, offset - _CLAUSE_WINDOW)
-        at = bisect.bisect_left(stops, offset)
+    def place(self, offset: int) -> tuple[int, int, int]:
+        """(start, end) of the clause holding ``offset``, and where its sentence starts."""
+        stops = self._clauses()
+        floor = offset - _CLAUSE_WINDOW
+        at = bisect.bisect_left(stops, offset)  # the stops before ``offset`` come before it
+        start = max(stops[at - 1] + 1 if at else 0, floor, 0)
         limit = min(self._length, offset + _CLAUSE_WINDOW)
-        if at < len(stops) and stops[at] < limit:
-            return start, stops[at]
-        return start, limit
+        end = stops[at] if at < len(stops) and stops[at] < limit else limit
+        if not at or self._text[stops[at - 1]] != ";":
+            return start, end, start  # the stop before ends the sentence too
+        return start, end, _after_last_stop(self._sentences(), offset, floor)
 
     def clause_start(self, offset: int) -> int:
-        return _after_last_stop(self._clause_stops, offset, offset - _CLAUSE_WINDOW)
-
-    def sentence_start(self, offset: int) -> int:
-        return _after_last_stop(self._sentence_stops, offset, offset - _CLAUSE_WINDOW)
+        return _after_last_stop(self._clauses(), offset, offset - _CLAUSE_WINDOW)
 
 
 def _clause_stops(text: str) -> list[int]:
