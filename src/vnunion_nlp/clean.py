@@ -25,6 +25,7 @@ class ChromeCues(DataModel):
     prefixes: tuple[str, ...]
     tail_openers: tuple[str, ...]
     menu_labels: frozenset[str]
+    home_labels: frozenset[str]  # what a breadcrumb may open with, whatever follows
     weather: frozenset[str]
     site_name_heads: tuple[str, ...]
 
@@ -134,7 +135,6 @@ _SEPARATOR_SET = frozenset(_SEPARATOR_CHARS)
 _SEPARATORS = regex.compile(rf"\s*[{regex.escape(_SEPARATOR_CHARS)}]\s*")
 _HEAD_LINES = 8  # a repeated headline is looked for this many lines below the first one
 _MAX_MENU_WORDS = 25
-_HOME_LABELS = frozenset({"trang chu", "home", "trang nhat"})  # what a breadcrumb may open with
 
 
 def split_lines(text: str) -> list[Line]:
@@ -219,7 +219,7 @@ def _may_be_breadcrumb(folded: str) -> bool:
 
 @functools.cache
 def _breadcrumb_first_words() -> frozenset[str]:
-    return _label_first_words() | {label.split()[0] for label in _HOME_LABELS}
+    return _label_first_words() | {label.split()[0] for label in cues().home_labels}
 
 
 def _breadcrumb_reason(folded: str) -> str | None:
@@ -228,7 +228,7 @@ def _breadcrumb_reason(folded: str) -> str | None:
         return "breadcrumb"
     if len(parts) > 1 and _is_label_run(" ".join(parts).split()):
         return "breadcrumb"  # "Thi đua - Khen thưởng": one label written with a dash
-    if len(parts) >= 2 and parts[0] in _HOME_LABELS:
+    if len(parts) >= 2 and parts[0] in cues().home_labels:
         return "breadcrumb"  # "Trang chủ » Tin tức » <any section>"
     return None
 
