@@ -7,7 +7,8 @@ and general news). Each measurement runs in its own subprocess so that its peak 
 the pipeline on one worker, the pipeline on ``--workers 2`` processes, and underthesea's ``ner``
 over the sentences of the first ``--ner-articles`` articles. It prints one table, then the time
 of each stage of the pipeline per article, then the time of each hostile input (targets: every
-case under 2 s).
+case under 2 s). README's figures come from a regular install (``pip install .``: the hot modules
+compiled with mypyc); an editable install runs them as Python, slower. The table says which.
 """
 
 from __future__ import annotations
@@ -112,6 +113,16 @@ def _result(texts: list[str], seconds: float, rss: float) -> dict[str, float]:
     }
 
 
+def build() -> str:
+    """Which build of vnunion_nlp this interpreter imports: a regular install compiles the hot
+    modules with mypyc (hatch_build.py), an editable one runs them as Python."""
+    from vnunion_nlp import scanning
+
+    where = Path(scanning.__file__)
+    kind = "pure Python" if where.suffix == ".py" else "mypyc-compiled"
+    return f"{kind} ({where.parent})"
+
+
 def machine_reference_ms() -> float:
     """Milliseconds this machine takes for a fixed pure-Python loop (best of 5).
 
@@ -203,7 +214,8 @@ def main() -> int:
         results[mode] = json.loads(out.strip().splitlines()[-1])
     single, pool, ner = results["single"], results["workers2"], results["ner"]
     print(f"articles: {single['articles']} (mean {single['mean_chars']:.0f} characters); "
-          f"machine reference: sum(range(10**7)) in {machine_reference_ms():.0f} ms\n")  # fmt: skip
+          f"machine reference: sum(range(10**7)) in {machine_reference_ms():.0f} ms; "
+          f"build: {build()}\n")  # fmt: skip
     print("| run | articles/s | characters/s | peak RSS (MB) | vs underthesea ner |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for label, row in [("vnunion, 1 worker", single), ("vnunion, 2 workers", pool),

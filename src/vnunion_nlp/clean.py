@@ -15,19 +15,10 @@ import functools
 
 import regex
 
-from vnunion_nlp.lexicon import DataModel, load_yaml
+from vnunion_nlp.cues import ChromeCues
+from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.metadata import is_byline_cue
 from vnunion_nlp.normalize import fold
-
-
-class ChromeCues(DataModel):
-    lines: frozenset[str]
-    prefixes: tuple[str, ...]
-    tail_openers: tuple[str, ...]
-    menu_labels: frozenset[str]
-    home_labels: frozenset[str]  # what a breadcrumb may open with, whatever follows
-    weather: frozenset[str]
-    site_name_heads: tuple[str, ...]
 
 
 @functools.cache

@@ -52,8 +52,11 @@ class ParsedArticle:
     warnings: list[ArticleWarning] = field(default_factory=list)
     # (the sections it was made of, as (section, kind, text), and the masked content)
     _masked: tuple[list[tuple[Section, str, str]], MaskedContent] | None = field(
-        default=None, init=False, repr=False, compare=False
+        init=False, repr=False, compare=False
     )
+
+    def __post_init__(self) -> None:
+        self._masked = None  # set here: a mypyc-compiled dataclass skips defaults of init=False
 
     def content(self) -> Iterator[tuple[int, Section]]:
         """Yield (index, section) for every section that carries article content."""

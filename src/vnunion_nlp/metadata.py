@@ -17,20 +17,11 @@ from zoneinfo import ZoneInfo
 import dateparser
 import regex
 
-from vnunion_nlp.lexicon import DataModel, load_yaml
+from vnunion_nlp.cues import LayoutCues
+from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.normalize import fold
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-class LayoutCues(DataModel):
-    list_number_words: tuple[str, ...]
-    caption_starts: tuple[str, ...]
-    caption_verbs: tuple[str, ...]
-    photo_credit: tuple[str, ...]
-    byline_prefixes: tuple[str, ...]
-    dateline_cues: tuple[str, ...]
-    weekdays: tuple[str, ...]
 
 
 @functools.cache

@@ -25,41 +25,15 @@ from dataclasses import dataclass
 
 import regex
 
+from vnunion_nlp.cues import CampaignCues
 from vnunion_nlp.document import ParsedArticle, fill_missing
-from vnunion_nlp.lexicon import DataModel, load_yaml
 from vnunion_nlp.lexicon import alternation as _alt
+from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.records import Campaign, DocumentRef
 
 EXTRACTOR = "campaigns"
 _NAME_MAX = 200  # characters in a quoted name; longer quotes are speech, not names
 _AFTER_WINDOW = 160  # characters read after a name for launcher, theme and year
-
-
-class KnownCampaign(DataModel):
-    """A campaign recognised by its name alone."""
-
-    name: str
-    kind: str | None
-    same_as: str | None = None
-    capitalised_only: bool = False
-
-
-class CampaignCues(DataModel):
-    """Schema of ``data/campaign_cues.yaml`` (its header explains every field)."""
-
-    cues: dict[str, int]
-    extra_words: list[str]
-    known: list[KnownCampaign]
-    themed_year: dict[str, str]
-    blockers: list[str]
-    self_naming_cues: list[str]
-    year_naming_cues: list[str]
-    unquoted_cues: dict[str, str]
-    prize_ranks: list[str]
-    name_stops: list[str]
-    launch_verbs: list[str]
-    launch_adverbs: list[str]
-    theme_cues: list[str]
 
 
 def _known_pattern(name: str) -> str:

@@ -24,38 +24,17 @@ from dataclasses import dataclass, field
 
 import regex
 
+from vnunion_nlp.cues import CongressCues
 from vnunion_nlp.dates import DateMention, find_dates
 from vnunion_nlp.document import ParsedArticle, content_matches
-from vnunion_nlp.lexicon import DataModel, load_yaml
 from vnunion_nlp.lexicon import alternation as _alt
+from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.normalize import fold
 from vnunion_nlp.numbers import parse_number, parse_number_words, parse_roman
 from vnunion_nlp.records import Congress, CongressStatus, Level, Section, Span
 
 EXTRACTOR = "congresses"
 _STATUS_RANK = {"held": 2, "upcoming": 1, "mentioned": 0}
-
-
-class CongressCues(DataModel):
-    """Schema of ``data/congress_cues.yaml`` (its header explains every field)."""
-
-    name_stops: list[str]
-    abbreviations: list[str]
-    generic_heads: list[str]
-    not_congress: list[str]
-    generic: list[str]
-    generic_before: list[str]
-    document_before: list[str]
-    upcoming_before: list[str]
-    held_near: list[str]
-    held_after: list[str]
-    held_before: list[str]
-    date_after: list[str]
-    levels: dict[Level, list[str]]
-    name_heads: list[str]
-    org_heads: list[str]
-    org_aliases: dict[str, str]
-    bodies: dict[str, list[str]]
 
 
 @dataclass(frozen=True)

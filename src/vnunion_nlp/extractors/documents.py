@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 import regex
 
 from vnunion_nlp import errors
+from vnunion_nlp.cues import DocTypes
 from vnunion_nlp.dates import find_dates
 from vnunion_nlp.document import ParsedArticle, fill_missing
-from vnunion_nlp.lexicon import DataModel, load_yaml
 from vnunion_nlp.lexicon import alternation as _alt
+from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.records import ArticleWarning, DocumentRef
 from vnunion_nlp.scanning import WordScanner, scan_content
 
@@ -34,19 +35,6 @@ EXTRACTOR = "documents"
 _BY_SYMBOL = ""  # doc_type of a generic word ("văn bản"): read from the symbol's code
 _HEADER_WINDOW = 160  # characters read after the type for number, date, issuer and session
 _TITLE_MAX = 300
-
-
-class DocTypes(DataModel):
-    """Schema of ``data/doc_types.yaml`` (its header explains every field)."""
-
-    types: dict[str, list[str]]
-    laws: list[str]
-    law_prefixes: list[str]
-    by_symbol: list[str]
-    symbol_codes: dict[str, str]
-    generic_words: list[str]
-    issuer_stops: list[str]
-    title_stops: list[str]
 
 
 @dataclass(frozen=True)

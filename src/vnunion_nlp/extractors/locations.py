@@ -15,22 +15,14 @@ from dataclasses import dataclass
 
 import regex
 
+from vnunion_nlp.cues import LocationCues
 from vnunion_nlp.document import ParsedArticle
-from vnunion_nlp.lexicon import DataModel, load_tsv, load_yaml, prefix_tree
 from vnunion_nlp.lexicon import alternation as _alt
+from vnunion_nlp.lexicon import load_tsv, load_yaml, prefix_tree
 from vnunion_nlp.records import Location, Record
 from vnunion_nlp.scanning import WordScanner, scan_content
 
 EXTRACTOR = "locations"
-
-
-class LocationCues(DataModel):
-    """Schema of ``data/locations.yaml`` (its header explains every field)."""
-
-    province_prefixes: list[str]
-    district_prefixes: list[str]
-    aliases: dict[str, str]
-    needs_prefix: list[str]
 
 
 @dataclass(frozen=True)

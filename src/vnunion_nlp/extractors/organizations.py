@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 import regex
 
+from vnunion_nlp.cues import OrgTypes
 from vnunion_nlp.document import ParsedArticle
-from vnunion_nlp.lexicon import DataModel, load_tsv, load_yaml
 from vnunion_nlp.lexicon import alternation as _alt
+from vnunion_nlp.lexicon import load_tsv, load_yaml
 from vnunion_nlp.normalize import fold
 from vnunion_nlp.records import Level, Official, Organization
 from vnunion_nlp.scanning import WordScanner, scan_content
@@ -35,18 +36,6 @@ _TOKENS = regex.compile(r"([\p{L}\-]+)")
 _DEFINITION = regex.compile(r"\((?P<short>\p{Lu}[\p{Lu}\-]{1,9})\)")
 _NOT_LONG_FORM = regex.compile(r"[^\p{L},\s]")
 _LONG_FORM_WORDS = 8  # the longest long form looked for ("công nhân, viên chức, lao động")
-
-
-class OrgTypes(DataModel):
-    """Schema of ``data/org_types.yaml`` (its header explains every field)."""
-
-    heads: dict[str, str]
-    committees: list[str]
-    standalone: list[str]
-    modifier_words: list[str]
-    sector_words: list[str]
-    generic_before: list[str]
-    levels: dict[Level, list[str]]
 
 
 @dataclass(frozen=True)

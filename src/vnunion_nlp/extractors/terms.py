@@ -14,27 +14,16 @@ from dataclasses import dataclass
 
 import regex
 
+from vnunion_nlp.cues import TermCues
 from vnunion_nlp.document import ParsedArticle, content_matches
-from vnunion_nlp.lexicon import DataModel, load_yaml
 from vnunion_nlp.lexicon import alternation as _alt
+from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.numbers import parse_roman
 from vnunion_nlp.records import Term, TermRelation
 
 EXTRACTOR = "terms"
 # The session is read in the last 40 characters before the cue and its body in the 100 before.
 _BEFORE_REACH = 140
-
-
-class TermCues(DataModel):
-    """Schema of ``data/term_cues.yaml`` (its header explains every field)."""
-
-    term_words: list[str]
-    term_acronyms: list[str]
-    session_words: list[str]
-    previous_after: list[str]
-    next_after: list[str]
-    previous_before: list[str]
-    organization_heads: list[str]
 
 
 @dataclass(frozen=True)

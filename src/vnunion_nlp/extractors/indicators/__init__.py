@@ -29,6 +29,7 @@ counts, ``clauses`` the clause, sentence and context cues, and ``facts`` the mer
 
 from __future__ import annotations
 
+from vnunion_nlp.cues import IndicatorCues
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.extractors.indicators.candidates import _candidates, _disjoint
 from vnunion_nlp.extractors.indicators.checks import _find
@@ -39,7 +40,7 @@ from vnunion_nlp.extractors.indicators.facts import (
     _Facts,
     _words_before,
 )
-from vnunion_nlp.extractors.indicators.patterns import IndicatorCues, _patterns
+from vnunion_nlp.extractors.indicators.patterns import _patterns
 from vnunion_nlp.extractors.indicators.prefilters import _folded
 from vnunion_nlp.records import Indicator
 

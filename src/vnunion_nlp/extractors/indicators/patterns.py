@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
-from pydantic import field_validator, model_validator
 
+from vnunion_nlp.cues import IndicatorCues
 from vnunion_nlp.extractors.indicators.prefilters import _Affixes, _cover, _EndCue, _Guarded, _Lead
-from vnunion_nlp.lexicon import DataModel, load_yaml, prefix_tree
 from vnunion_nlp.lexicon import alternation as _alt
+from vnunion_nlp.lexicon import load_yaml, prefix_tree
 from vnunion_nlp.numbers import DIGIT_WORDS, MULTIPLIERS, NUMBER_PATTERN
 from vnunion_nlp.records import Comparator
 
@@ -28,81 +28,6 @@ _BEFORE_WINDOW = 48  # characters read before a number: enough for "không vư�
 _AFTER_WINDOW = 120
 _ANAPHORA_REACH = 40  # "kể trên" comes at most this many characters after the counted noun
 _CLAUSE_WINDOW = 400  # a clause longer than this is cut: cues further away do not count
-
-
-class ComparatorCues(DataModel):
-    """Phrases before / after a number that set one comparator."""
-
-    before: list[str]
-    after: list[str]
-
-
-class IndicatorCues(DataModel):
-    """Schema of ``data/indicator_cues.yaml`` (its header explains every field)."""
-
-    comparators: dict[Comparator, ComparatorCues]
-    target_cues: list[str]
-    achieved_before: list[str]
-    period_words: list[str]
-    period_phrases: list[str]
-    rate_words: list[str]
-    rate_verbs: list[str]
-    total_cues: list[str]
-    units: list[str]
-    currencies: dict[str, str]
-    non_units: list[str]
-    blocking_before: list[str]
-    blocking_exceptions: list[str]
-    subject_stops: list[str]
-    subject_verbs: list[str]
-    fallback_stops: list[str]
-    unit_synonyms: dict[str, str]
-    durations: list[str]
-    duration_before: list[str]
-    duration_after: list[str]
-    frequency_units: list[str]
-    year_before: list[str]
-    anaphoric_units: list[str]
-    percent_nouns: list[str]
-    anaphora_after: list[str]
-    speech_verbs: list[str]
-
-    @field_validator(
-        "target_cues",
-        "achieved_before",
-        "period_words",
-        "period_phrases",
-        "rate_words",
-        "rate_verbs",
-        "total_cues",
-        "units",
-        "non_units",
-        "blocking_before",
-        "subject_stops",
-        "subject_verbs",
-        "fallback_stops",
-        "durations",
-        "duration_before",
-        "duration_after",
-        "frequency_units",
-        "year_before",
-        "anaphoric_units",
-        "percent_nouns",
-        "anaphora_after",
-        "speech_verbs",
-    )
-    @classmethod
-    def _non_empty(cls, words: list[str]) -> list[str]:
-        if not words or any(not w.strip() for w in words):
-            raise ValueError("must be a non-empty list of non-empty phrases")
-        return words
-
-    @model_validator(mode="after")
-    def _durations_are_non_units(self) -> IndicatorCues:
-        missing = set(self.durations) - set(self.non_units)
-        if missing:
-            raise ValueError(f"durations not listed as non_units: {sorted(missing)}")
-        return self
 
 
 _NOT_WORD = r"(?![\p{L}\p{N}])"

@@ -31,11 +31,12 @@ import itertools
 import regex
 
 from vnunion_nlp import errors
+from vnunion_nlp.cues import OfficialCues
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.extractors.officials.candidates import _MAX_LIST_LEADS, _candidates, _ListState
 from vnunion_nlp.extractors.officials.finders import _matches, _slice
 from vnunion_nlp.extractors.officials.names import _Budget, _kept_words, _rejected, _word_end
-from vnunion_nlp.extractors.officials.patterns import _REACH, OfficialCues, _patterns
+from vnunion_nlp.extractors.officials.patterns import _REACH, _patterns
 from vnunion_nlp.extractors.officials.positions import _new_heads, _positions, _without_shorter
 from vnunion_nlp.extractors.officials.roles import _ROLE_RANK, _role
 from vnunion_nlp.extractors.officials.starts import _article_starts, _section_starts, _Starts

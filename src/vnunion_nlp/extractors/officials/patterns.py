@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import regex
 
+from vnunion_nlp.cues import OfficialCues
 from vnunion_nlp.extractors.officials.finders import _StartFinder
-from vnunion_nlp.lexicon import DataModel, load_tsv, load_yaml, prefix_tree
 from vnunion_nlp.lexicon import alternation as _alt
+from vnunion_nlp.lexicon import load_tsv, load_yaml, prefix_tree
 from vnunion_nlp.normalize import fold
 from vnunion_nlp.records import OfficialRole
 
@@ -32,25 +33,6 @@ _REACH = 400
 _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
 _PARENTHETICAL = regex.compile(r"\s*\([^()]*\)")
 _WORDS = regex.compile(r"\p{L}+(?:['’]|-\p{L}+)*")
-
-
-class OfficialCues(DataModel):
-    """Schema of ``data/officials.yaml`` (its header explains every field)."""
-
-    honorifics: list[str]
-    position_heads: list[str]
-    position_prefixes: list[str]
-    position_stops: list[str]
-    stop_phrases: list[str]
-    roles: dict[OfficialRole, list[str]]
-    roles_before: dict[OfficialRole, list[str]]
-    awarded_after_cho: list[str]
-    historical: list[str]
-    dotted_abbreviations: list[str]
-    age_words: list[str]
-    not_names: list[str]
-    sentence_openers: list[str]
-    ambiguous_openers: list[str]
 
 
 @dataclass(frozen=True)
