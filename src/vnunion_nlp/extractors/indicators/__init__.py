@@ -32,7 +32,7 @@ from __future__ import annotations
 from vnunion_nlp.cues import IndicatorCues
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.extractors.indicators.candidates import _candidates, _disjoint
-from vnunion_nlp.extractors.indicators.checks import _find
+from vnunion_nlp.extractors.indicators.checks import _find, _subject_of
 from vnunion_nlp.extractors.indicators.clauses import _Bounds, _Contexts
 from vnunion_nlp.extractors.indicators.facts import (
     _HEADLINE_KINDS,
@@ -89,15 +89,21 @@ def _extract(doc: ParsedArticle) -> list[Indicator]:
             is_target = section_target or bounds.target_between(
                 clause_start, clause_end, found.start
             )
-            period = bounds.nearest_period(clause_start, clause_end, found.start)
-            period = period or context_period
             mention = (
                 index,
                 sentence_start,
                 _words_before(section.text, found.start, bounds.plain_spaces),
             )
-            if not facts.is_new(_fact_keys(pat, found, is_target), mention, headline):
+            # the subject of a percentage is part of its fact; any other is read, like the
+            # period, only for a figure that is no repeat
+            percent = found.unit == "%"
+            subject = _subject_of(pat, section.text, found, bounds) if percent else None
+            if not facts.is_new(_fact_keys(pat, found, subject, is_target), mention, headline):
                 continue
+            if not percent:
+                subject = _subject_of(pat, section.text, found, bounds)
+            period = bounds.nearest_period(clause_start, clause_end, found.start)
+            period = period or context_period
             start, end = section.start + found.start, section.start + found.end
             results.append(
                 Indicator(
@@ -112,7 +118,7 @@ def _extract(doc: ParsedArticle) -> list[Indicator]:
                     total=found.total,
                     percent=found.percent,
                     unit=found.unit,
-                    subject=found.subject,
+                    subject=subject,
                     comparator=found.comparator,
                     is_target=is_target,
                     period=period,

@@ -56,10 +56,13 @@ class _Found:
     total: Number | None
     percent: float | None
     unit: str | None
-    subject: str | None
     comparator: Comparator
     value_text: str
     confidence: float
+    # what ``_subject`` reads the subject from (asked only of a figure no repeat, see there)
+    number_start: int
+    unit_end: int
+    unit_start: int | None
 
 
 def _find(
@@ -238,7 +241,6 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     unit_start = end + unit_match.start("unit") if unit_match and not is_percent else None
     if unit_start is None and unit is not None and unit != "%" and unit_end:
         unit_start = end + unit_end - len(unit)  # the fallback noun, as written
-    subject = _subject(pat, text, start, end + unit_end, unit, unit_start, bounds)
     return _Found(
         start=evidence_start,
         end=evidence_end,
@@ -247,10 +249,20 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
         total=total,
         percent=percent,
         unit=unit,
-        subject=subject,
         comparator=comparator,
         value_text=value_text,
         confidence=confidence,
+        number_start=start,
+        unit_end=end + unit_end,
+        unit_start=unit_start,
+    )
+
+
+def _subject_of(pat: _Patterns, text: str, found: _Found, bounds: _Bounds) -> str | None:
+    """What ``found`` counts (see ``_subject``): read apart from the checks, so that it is read
+    only where needed (a repeat of a figure other than a percentage needs none)."""
+    return _subject(
+        pat, text, found.number_start, found.unit_end, found.unit, found.unit_start, bounds
     )
 
 

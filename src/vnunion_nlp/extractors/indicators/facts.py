@@ -56,17 +56,18 @@ def _repeats(earlier: list[_Mention] | None, mention: _Mention) -> bool:
 
 
 def _fact_keys(
-    pat: _Patterns, found: _Found, is_target: bool
+    pat: _Patterns, found: _Found, subject: str | None, is_target: bool
 ) -> tuple[tuple[object, ...], tuple[object, ...]]:
     """(full key, base key) of a mention. Base: the figures and the unit (abbreviations spelled
-    out; a ratio is specific enough without one) and, for a percentage, its subject. Full:
-    also whether it is a target and the direction of its comparator."""
+    out; a ratio is specific enough without one) and, for a percentage, its ``subject`` (that
+    of any other figure is not read). Full: also whether it is a target and the direction of
+    its comparator."""
     if found.total is not None:
         unit: str | None = None
     else:
         unit = pat.synonyms.get(found.unit, _key(found.unit)) if found.unit else None
-    subject = _subject_key(pat, found.subject) if found.unit == "%" else None
-    base = (found.value, found.value_max, found.total, unit, subject)
+    subject_key = _subject_key(pat, subject) if found.unit == "%" else None
+    base = (found.value, found.value_max, found.total, unit, subject_key)
     return (*base, is_target, _DIRECTION[found.comparator]), base
 
 
