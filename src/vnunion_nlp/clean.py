@@ -12,6 +12,7 @@ as ``boilerplate`` sections with the signal that removed them, so nothing is los
 from __future__ import annotations
 
 import functools
+from typing import Final
 
 import regex
 
@@ -37,8 +38,8 @@ def _label_first_words() -> frozenset[str]:
     return frozenset(label.split()[0] for label in _labels() if label.split())
 
 
-_MAX_WEATHER_WORDS = 80
-MAX_COUNTED_WORDS = _MAX_WEATHER_WORDS  # the largest word count that any layout rule reads
+_MAX_WEATHER_WORDS: Final = 80
+MAX_COUNTED_WORDS: Final = _MAX_WEATHER_WORDS  # the largest word count that any layout rule reads
 
 
 class Line:
@@ -104,28 +105,30 @@ def single_spaced(text: str) -> bool:
 # Characters past which `count_words` splits rather than scans: from about there a paragraph has
 # more than MAX_COUNTED_WORDS words, and the split stops after them (measured: scanning costs
 # less below 1,000 characters, splitting less above).
-_LONG_TEXT = 1000
+_LONG_TEXT: Final = 1000
 
-_IMAGE_FILE = regex.compile(
+_IMAGE_FILE: Final = regex.compile(
     r"[\w().\- ]{1,120}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|mxf|mp4)", regex.IGNORECASE
 )
 # Its longest match: 120 characters, the dot and a four-letter extension. A longer line (most
 # paragraphs) cannot be one, and the engine would try 120 characters to learn it.
-_MAX_IMAGE_FILE = 125
-_URL = regex.compile(r"(?:https?://|www\.)\S+", regex.IGNORECASE)
-_LETTER = regex.compile(r"\p{L}")
-_NUMERIC_DATE = regex.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")  # a bare dateline is no chrome
-_WORD = regex.compile(r"\p{L}+")
+_MAX_IMAGE_FILE: Final = 125
+_URL: Final = regex.compile(r"(?:https?://|www\.)\S+", regex.IGNORECASE)
+_LETTER: Final = regex.compile(r"\p{L}")
+_NUMERIC_DATE: Final = regex.compile(
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+)  # a bare dateline is no chrome
+_WORD: Final = regex.compile(r"\p{L}+")
 # A Vietnamese syllable once folded: optional onset, one to three vowels, optional coda. Used to
 # tell a Vietnamese line written without diacritics from a line in another language.
-_SYLLABLE = regex.compile(
+_SYLLABLE: Final = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
 )
-_SEPARATOR_CHARS = "-|»>/•–—:"
-_SEPARATOR_SET = frozenset(_SEPARATOR_CHARS)
-_SEPARATORS = regex.compile(rf"\s*[{regex.escape(_SEPARATOR_CHARS)}]\s*")
-_HEAD_LINES = 8  # a repeated headline is looked for this many lines below the first one
-_MAX_MENU_WORDS = 25
+_SEPARATOR_CHARS: Final = "-|»>/•–—:"
+_SEPARATOR_SET: Final = frozenset(_SEPARATOR_CHARS)
+_SEPARATORS: Final = regex.compile(rf"\s*[{regex.escape(_SEPARATOR_CHARS)}]\s*")
+_HEAD_LINES: Final = 8  # a repeated headline is looked for this many lines below the first one
+_MAX_MENU_WORDS: Final = 25
 
 
 def split_lines(text: str) -> list[Line]:
@@ -249,7 +252,7 @@ def _is_label_run(words: list[str]) -> bool:
     return run_ends[-1] == len(words)
 
 
-_MAX_LABEL_WORDS = 4  # the longest menu label the breadcrumb rule tries
+_MAX_LABEL_WORDS: Final = 4  # the longest menu label the breadcrumb rule tries
 
 
 def _is_weather(line: Line) -> bool:

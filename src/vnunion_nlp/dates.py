@@ -35,19 +35,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
 __all__ = ["DateMention", "find_dates", "resolve_date"]
 
-MIN_YEAR = 1900
-MAX_YEAR = 2100
+MIN_YEAR: Final = 1900
+MAX_YEAR: Final = 2100
 # A leap year, to check "29/2" when the year is unknown.
-_ANY_LEAP_YEAR = 2000
+_ANY_LEAP_YEAR: Final = 2000
 
 # The cue before a date: part of day, weekday, "ngày". The calendar's own words (a closed set of
 # grammar, not domain vocabulary), so they live here rather than in a data file.
-_CUE = r"""
+_CUE: Final = r"""
     (?:
         (?P<pod>sáng|chiều|tối|trưa)(?:\s+nay)?\s*,?\s+        # part of day: "Chiều 28/3"
     )?
@@ -60,10 +61,10 @@ _CUE = r"""
 
 # Digits of a date must stand alone: not glued to a digit, slash, decimal point or letter before,
 # nor followed by a digit, slash, letter, or ".5"/",5"/"-5" (ratios, decimals, symbols).
-_BEFORE = r"(?<![\p{L}\d/.,\-])"
-_AFTER = r"(?![\p{L}\d/]|[.,\-]\d)"
+_BEFORE: Final = r"(?<![\p{L}\d/.,\-])"
+_AFTER: Final = r"(?![\p{L}\d/]|[.,\-]\d)"
 
-_NUMERIC = regex.compile(
+_NUMERIC: Final = regex.compile(
     rf"""
     (?<![\p{{L}}\d])                      # the cue (or the day) starts a word
     {_CUE}
@@ -79,7 +80,7 @@ _NUMERIC = regex.compile(
 
 # "ngày 19 và 20/7", "16 - 17/5/2023": a range shares the month (and year) of its last day, so
 # reading only the last day ("20/7") would give the wrong start of a two-day congress.
-_RANGE = regex.compile(
+_RANGE: Final = regex.compile(
     rf"""
     (?<![\p{{L}}\d])
     {_CUE}
@@ -95,7 +96,7 @@ _RANGE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-_WORDS = regex.compile(
+_WORDS: Final = regex.compile(
     rf"""
     (?<![\p{{L}}\d])
     {_CUE}

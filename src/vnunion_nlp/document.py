@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Final, TypeVar
 
 import regex
 
@@ -17,20 +17,20 @@ RecordT = TypeVar("RecordT", bound=Record)
 # Longer inputs are cut by the pipeline, with warning W002. The longest real article seen is
 # 37,000 characters (../shared/corpus); every stage is linear, so the cap only bounds what a
 # hostile input can cost: about 1 s for 300,000 characters through the whole pipeline.
-MAX_CHARS = 300_000
+MAX_CHARS: Final = 300_000
 # Each line costs every stage a little (it becomes a section): 75,000 one-word lines, well under
 # MAX_CHARS, took 8 s. Real articles have at most 64 lines (seeds, samples); text after this
 # many lines is cut, also with warning W002.
-MAX_LINES = 3_000
+MAX_LINES: Final = 3_000
 
 # Section kinds that carry article content; extractors read these and skip bylines and chrome.
-CONTENT_KINDS = frozenset(
+CONTENT_KINDS: Final = frozenset(
     {"title", "lead", "heading", "paragraph", "list_item", "caption", "sidebar"}
 )
 
 # Joins the content sections in ``MaskedContent``. Normalised text holds no control character,
 # and a pattern scanned over it never consumes it, so to a pattern it is the edge of a section.
-MASK = "\x00"
+MASK: Final = "\x00"
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator
+from typing import Final
 from zoneinfo import ZoneInfo
 
 import dateparser
@@ -21,7 +22,7 @@ from vnunion_nlp.cues import LayoutCues
 from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.normalize import fold
 
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+VIETNAM: Final = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @functools.cache
@@ -29,7 +30,7 @@ def layout_cues() -> LayoutCues:
     return load_yaml("layout.yaml", LayoutCues)
 
 
-_DATE = regex.compile(
+_DATE: Final = regex.compile(
     r"""(?<![\d/.-])
     (?: (?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})              # 22/05/2020
       | ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2}),?\s+năm\s+(?P<y2>\d{4}) )  # long form
@@ -37,27 +38,29 @@ _DATE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 # Every date holds a digit: looking for one costs a quarter of trying the date (measured).
-_DIGIT = regex.compile(r"\d")  # not `re`: its Unicode tables are older, with fewer digits
-_TIME = regex.compile(r"(?<![\d/:])(?P<H>[01]?\d|2[0-3])\s*[:hg]\s*(?P<M>[0-5]\d)(?![\d/])")
+_DIGIT: Final = regex.compile(r"\d")  # not `re`: its Unicode tables are older, with fewer digits
+_TIME: Final = regex.compile(r"(?<![\d/:])(?P<H>[01]?\d|2[0-3])\s*[:hg]\s*(?P<M>[0-5]\d)(?![\d/])")
 # Opens with the cue word, not with the "(" before it, so that it is tried only where the word
 # is (measured: 5× faster over every line); the "(" is stripped from the caption instead.
-_CREDIT_CUES = ("Ảnh", "Ảnh minh họa", "Nguồn ảnh")
-_MAX_CREDIT = 60  # characters of the credit
-_CREDIT = regex.compile(
+_CREDIT_CUES: Final = ("Ảnh", "Ảnh minh họa", "Nguồn ảnh")
+_MAX_CREDIT: Final = 60  # characters of the credit
+_CREDIT: Final = regex.compile(
     rf"(?:{'|'.join(_CREDIT_CUES)})\s*:\s*(?P<credit>[^()\n]{{1,{_MAX_CREDIT}}}?)\s*\)?\s*$",
     regex.IGNORECASE,
 )
 # A cue matches only text of its own length, opening with its first letter in either case (no
 # full case folding).
-_CREDIT_CUE_LENGTHS = frozenset(len(cue) for cue in _CREDIT_CUES)
-_CREDIT_CUE_FIRSTS = frozenset(c for cue in _CREDIT_CUES for c in (cue[0].lower(), cue[0].upper()))
+_CREDIT_CUE_LENGTHS: Final = frozenset(len(cue) for cue in _CREDIT_CUES)
+_CREDIT_CUE_FIRSTS: Final = frozenset(
+    c for cue in _CREDIT_CUES for c in (cue[0].lower(), cue[0].upper())
+)
 # The longest byline and dateline, in words (`sections` skips longer lines before the split).
-MAX_BYLINE_WORDS = 12
-MAX_DATELINE_WORDS = 30
+MAX_BYLINE_WORDS: Final = 12
+MAX_DATELINE_WORDS: Final = 30
 # Compiled once: `regex.search(pattern, …)` looks its pattern up in a cache at every call.
-_TWO_LETTERS = regex.compile(r"\p{L}{2}")
-_UNIT_DASH = regex.compile(r"\s+[-–]\s+")
-_NAME_SPLIT = regex.compile(r"\s+-\s+|\s*[,;]\s+|\s+và\s+")
+_TWO_LETTERS: Final = regex.compile(r"\p{L}{2}")
+_UNIT_DASH: Final = regex.compile(r"\s+[-–]\s+")
+_NAME_SPLIT: Final = regex.compile(r"\s+-\s+|\s*[,;]\s+|\s+và\s+")
 
 
 def parse_datetime(line: str) -> dt.datetime | None:

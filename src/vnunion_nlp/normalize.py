@@ -26,37 +26,38 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Final
 
 import regex
 
 # Why by hand: no maintained library keeps an offset map through NFC and white-space folding.
-_ODD_SPACE = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_SPACES_AND_CONTROLS = rf"""
+_ODD_SPACE: Final = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACES_AND_CONTROLS: Final = rf"""
       (?P<eol>\r\n?|[\u2028\u2029\x85])                        # line endings
     | (?P<drop>[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f])
     | (?P<hspace>[ ]{{2,}}                                     # repeated spaces
                  |[ ]*[{_ODD_SPACE}][ {_ODD_SPACE}]*           # odd spaces
                  |(?<![^\r\n])[ ]+|[ ]+(?![^\r\n]))             # spaces at a line edge
 """
-_SPECIAL = (
+_SPECIAL: Final = (
     rf"\r\u2028\u2029\x85\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f{_ODD_SPACE}"
 )
 # The guard lets a match start only at a special character or at a space that is doubled, ends a
 # line or starts one: without it the engine tries every alternative at every position. With the
 # guard, the stdlib engine skips ahead faster than `regex` (measured on 6,000-character
 # articles: 2.5 ms → 0.8 ms), and this pattern needs no Unicode property.
-_GUARD = (
+_GUARD: Final = (
     rf"(?=[ {_SPECIAL}])(?:(?=[{_SPECIAL}])|(?=[ ](?:[ \r\n{_ODD_SPACE}]|\Z))|(?<![^\r\n])(?=[ ]))"
 )
 # Only text that is not already NFC (checked at C speed) pays for the composition alternative.
-_FIRST_PASS = re.compile(f"{_GUARD}(?:{_SPACES_AND_CONTROLS})", re.VERBOSE)
-_FIRST_PASS_NFC = regex.compile(
+_FIRST_PASS: Final = re.compile(f"{_GUARD}(?:{_SPACES_AND_CONTROLS})", re.VERBOSE)
+_FIRST_PASS_NFC: Final = regex.compile(
     _SPACES_AND_CONTROLS
     + r"| (?P<combining>\P{M}?(?:\p{M}|\p{NFC_QC=No}|\p{NFC_QC=Maybe})+)  # NFC may change it",
     regex.VERBOSE,
 )
 
-_VOWEL_TONES = {
+_VOWEL_TONES: Final = {
     # vowel: (with huyền, sắc, hỏi, ngã, nặng)
     "a": "àáảãạ",
     "e": "èéẻẽẹ",
@@ -64,7 +65,7 @@ _VOWEL_TONES = {
     "o": "òóỏõọ",
     "u": "ùúủũụ",
 }
-_TONED = {c: (base, i) for base, tones in _VOWEL_TONES.items() for i, c in enumerate(tones)}
+_TONED: Final = {c: (base, i) for base, tones in _VOWEL_TONES.items() for i, c in enumerate(tones)}
 _TONED.update(
     {
         c.upper(): (base.upper(), i)
@@ -80,9 +81,9 @@ _TONED.update(
 # pattern for each first vowel: the engine skips to a literal first letter, where it tests every
 # character against a set (measured: 2.7x faster for the four than for one pattern of them all).
 # Pairs cannot overlap (the second letter is never o or u), so no pair hides another.
-_MARKED_A_E = "".join(_VOWEL_TONES[v] + _VOWEL_TONES[v].upper() for v in "ae")
-_MARKED_Y = _VOWEL_TONES["y"] + _VOWEL_TONES["y"].upper()
-_NEW_STYLE_PAIRS = tuple(
+_MARKED_A_E: Final = "".join(_VOWEL_TONES[v] + _VOWEL_TONES[v].upper() for v in "ae")
+_MARKED_Y: Final = _VOWEL_TONES["y"] + _VOWEL_TONES["y"].upper()
+_NEW_STYLE_PAIRS: Final = tuple(
     re.compile(f"{first}[{seconds}](?![a-zA-Z])")
     for first, seconds in (
         ("o", _MARKED_A_E),
@@ -91,10 +92,10 @@ _NEW_STYLE_PAIRS = tuple(
         ("U", _MARKED_Y),
     )
 )
-_LETTER = regex.compile(r"\p{L}")
+_LETTER: Final = regex.compile(r"\p{L}")
 
 # The double quotes (" „ ‟ « » ＂ ″) and single guillemets that `_quote` may change; “ and ” stay.
-_CHANGING_QUOTES = '"„‟«»＂″‹›'
+_CHANGING_QUOTES: Final = '"„‟«»＂″‹›'
 
 
 def _move_tones(text: str) -> str:
@@ -183,7 +184,7 @@ class Normalized:
         return self._input_points[i] + (offset - self._norm_points[i])
 
 
-_MAX_TRIES = 32  # articles need a few
+_MAX_TRIES: Final = 32  # articles need a few
 
 
 def _first_pass(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
@@ -287,7 +288,7 @@ def normalize(text: str) -> Normalized:
 # leaves as it is (most of them), a list indexed by code point does not (measured: 2.6x faster).
 # Characters past the end of the list are left as they are too (IndexError is a LookupError);
 # the list reaches past the general punctuation (“ ” – …) so that common text never gets there.
-_FOLD_TABLE_SIZE = 0x2100
+_FOLD_TABLE_SIZE: Final = 0x2100
 
 
 def _fold_table() -> list[int | str]:
@@ -302,8 +303,8 @@ def _fold_table() -> list[int | str]:
     return table
 
 
-_FOLD = _fold_table()
-_COMBINING = regex.compile(r"\p{M}")
+_FOLD: Final = _fold_table()
+_COMBINING: Final = regex.compile(r"\p{M}")
 
 
 def fold(text: str) -> str:

@@ -27,16 +27,17 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
 Number = int | float
 
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-_ROMAN_RE = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_ROMAN_RE: Final = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # Digits the Vietnamese way: dot groups thousands, comma marks decimals.
-NUMBER_PATTERN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_DIGITS_RE = regex.compile(NUMBER_PATTERN)
+NUMBER_PATTERN: Final = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_DIGITS_RE: Final = regex.compile(NUMBER_PATTERN)
 
 # Source: Vietnamese grammar. mốt/lăm/tư are the forms used after mươi; linh/lẻ fill a zero.
 DIGIT_WORDS: dict[str, int] = {
@@ -66,15 +67,15 @@ MULTIPLIERS: dict[str, int] = {
     "tỷ": 1_000_000_000,
     "tỉ": 1_000_000_000,
 }
-_FILLERS = frozenset({"linh", "lẻ"})
+_FILLERS: Final = frozenset({"linh", "lẻ"})
 # "hai mươi", "hai chục": times ten within a group.
-_TENS = frozenset({"mươi", "chục"})
+_TENS: Final = frozenset({"mươi", "chục"})
 # "hàng trăm", "vài nghìn": a magnitude, not an exact count.
-APPROXIMATE_WORDS = frozenset({"hàng", "vài", "mấy"})
+APPROXIMATE_WORDS: Final = frozenset({"hàng", "vài", "mấy"})
 # Money: the currency word after the number, to its ISO code.
 CURRENCIES: dict[str, str] = {"đồng": "VND", "vnđ": "VND", "vnd": "VND", "usd": "USD"}
 
-_MONEY_RE = regex.compile(
+_MONEY_RE: Final = regex.compile(
     rf"""
     (?:(?P<approx>hàng|vài)\s+)?
     (?P<number>{NUMBER_PATTERN})?          # 15, 2.600, 1,5 (absent in "hàng trăm triệu")
@@ -83,13 +84,13 @@ _MONEY_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_RANGE_RE = regex.compile(
+_RANGE_RE: Final = regex.compile(
     rf"(?:từ\s+)?(?P<low>{NUMBER_PATTERN})\s*(?:[-–—]|đến|tới)\s*(?P<high>{NUMBER_PATTERN})",
     regex.IGNORECASE,
 )
-_RATIO_RE = regex.compile(rf"(?P<part>{NUMBER_PATTERN})\s*/\s*(?P<whole>{NUMBER_PATTERN})")
-_PERCENT_RE = regex.compile(rf"(?P<number>{NUMBER_PATTERN})\s*%")
-_COMPARATOR_WORDS = regex.compile(
+_RATIO_RE: Final = regex.compile(rf"(?P<part>{NUMBER_PATTERN})\s*/\s*(?P<whole>{NUMBER_PATTERN})")
+_PERCENT_RE: Final = regex.compile(rf"(?P<number>{NUMBER_PATTERN})\s*%")
+_COMPARATOR_WORDS: Final = regex.compile(
     r"^(?:hơn|trên|gần|khoảng|dưới|ít nhất|tối đa|không quá|đạt|là)\s+", regex.IGNORECASE
 )
 

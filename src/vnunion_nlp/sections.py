@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from typing import Final
 
 import regex
 from pydantic import TypeAdapter
@@ -30,8 +31,8 @@ from vnunion_nlp.metadata import (
 from vnunion_nlp.normalize import fold
 from vnunion_nlp.records import Section, SectionKind
 
-_BULLETS = "-–—+•*▪●◦"
-_LIST_MARKER = regex.compile(
+_BULLETS: Final = "-–—+•*▪●◦"
+_LIST_MARKER: Final = regex.compile(
     rf"""^(?: [{regex.escape(_BULLETS)}]\s*\S          # - item, • item
           | \d{{1,2}}[.)]\s+\S               # 1. item, 2) item
           | [a-zđ][)]\s+\S                 # a) item
@@ -46,11 +47,11 @@ def _common_lowercase(text: str) -> int:
     return text.count("n") + text.count("h") + text.count("t") + text.count("c")
 
 
-_SENTENCE_END = regex.compile(r"[.!?](?:\s|$)")
-_TERMINAL = '.!?…:;”"'
-_MAX_CAPTION_WORDS = 45
-_MIN_LEAD_WORDS = 12
-_MAX_HEADING_WORDS = 25
+_SENTENCE_END: Final = regex.compile(r"[.!?](?:\s|$)")
+_TERMINAL: Final = '.!?…:;”"'
+_MAX_CAPTION_WORDS: Final = 45
+_MIN_LEAD_WORDS: Final = 12
+_MAX_HEADING_WORDS: Final = 25
 
 
 @dataclass

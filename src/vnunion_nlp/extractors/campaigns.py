@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
@@ -31,9 +32,9 @@ from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.records import Campaign, DocumentRef
 
-EXTRACTOR = "campaigns"
-_NAME_MAX = 200  # characters in a quoted name; longer quotes are speech, not names
-_AFTER_WINDOW = 160  # characters read after a name for launcher, theme and year
+EXTRACTOR: Final = "campaigns"
+_NAME_MAX: Final = 200  # characters in a quoted name; longer quotes are speech, not names
+_AFTER_WINDOW: Final = 160  # characters read after a name for launcher, theme and year
 
 
 def _known_pattern(name: str) -> str:
@@ -66,8 +67,8 @@ class _Lexicon:
     name_stop_re: regex.Pattern[str]
 
 
-_W = r"(?<![\p{L}\d])"
-_E = r"(?![\p{L}\d])"
+_W: Final = r"(?<![\p{L}\d])"
+_E: Final = r"(?![\p{L}\d])"
 
 
 @functools.cache
@@ -144,12 +145,12 @@ def _fold(name: str) -> str:
     return " ".join(name.replace(",", " ").casefold().split())
 
 
-_QUOTE = regex.compile(rf"“(?P<name>[^“”\n]{{1,{_NAME_MAX}}})”")
-_YEAR_AFTER = regex.compile(r"”?\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?![\p{L}\d/])")
-_YEAR_IN_NAME = regex.compile(r"\s(?P<year>(?:19|20)\d{2})$")
-_LIST_GLUE = regex.compile(r"\s*(?:[;,]|,?\s+và)\s*$")
-_SENTENCE_BREAK = regex.compile(r"[.!?](?:\s|$)|\n")
-_LETTER = regex.compile(r"\p{L}")
+_QUOTE: Final = regex.compile(rf"“(?P<name>[^“”\n]{{1,{_NAME_MAX}}})”")
+_YEAR_AFTER: Final = regex.compile(r"”?\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?![\p{L}\d/])")
+_YEAR_IN_NAME: Final = regex.compile(r"\s(?P<year>(?:19|20)\d{2})$")
+_LIST_GLUE: Final = regex.compile(r"\s*(?:[;,]|,?\s+và)\s*$")
+_SENTENCE_BREAK: Final = regex.compile(r"[.!?](?:\s|$)|\n")
+_LETTER: Final = regex.compile(r"\p{L}")
 
 
 def _spaced(cue: str) -> str:
@@ -264,7 +265,7 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
     return out
 
 
-_COUNT_BEFORE = regex.compile(r"\d\s*$")
+_COUNT_BEFORE: Final = regex.compile(r"\d\s*$")
 
 
 def _names_known(lowered: str) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import Final
 
 import regex
 
@@ -33,8 +34,8 @@ from vnunion_nlp.normalize import fold
 from vnunion_nlp.numbers import parse_number, parse_number_words, parse_roman
 from vnunion_nlp.records import Congress, CongressStatus, Level, Section, Span
 
-EXTRACTOR = "congresses"
-_STATUS_RANK = {"held": 2, "upcoming": 1, "mentioned": 0}
+EXTRACTOR: Final = "congresses"
+_STATUS_RANK: Final = {"held": 2, "upcoming": 1, "mentioned": 0}
 
 
 @dataclass(frozen=True)
@@ -187,10 +188,10 @@ def _name_after(text: str, position: int) -> tuple[str, int]:
 
 # How far a match after a mention may read. The regex module scans to ``endpos`` (the end of
 # the text by default) before some patterns even start, so every bounded look must pass one.
-_REACH = 400
+_REACH: Final = 400
 # How far back a clause may reach: an unbounded search for a mark the text lacks would scan
 # back to the start for every mention (quadratic on long texts).
-_CLAUSE_REACH = 400
+_CLAUSE_REACH: Final = 400
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -199,9 +200,9 @@ def _clause_before(text: str, start: int) -> str:
     return text[cut + 1 if cut >= 0 else floor : start]
 
 
-_DATE_OR_PLACE_HEAD = regex.compile(r"\d|^(?:Sáng|Chiều|Tối|Ngày)")
-_SUBJECT_TAIL = regex.compile(r"\s+(?:đã|long\s+trọng)$")
-_DELEGATES_HEAD = regex.compile(r"^(?i:đại\s+biểu)\s*")
+_DATE_OR_PLACE_HEAD: Final = regex.compile(r"\d|^(?:Sáng|Chiều|Tối|Ngày)")
+_SUBJECT_TAIL: Final = regex.compile(r"\s+(?:đã|long\s+trọng)$")
+_DELEGATES_HEAD: Final = regex.compile(r"^(?i:đại\s+biểu)\s*")
 
 
 def _generic(text: str, name: str, end: int) -> bool:
@@ -267,7 +268,7 @@ def _many_before(folded_clause: str) -> bool:
 
 # A real article names a few dozen congresses at most; past this many mentions the text is a
 # hostile repetition, and reading more would only cost time (each mention costs ~0.1 ms).
-_MAX_MENTIONS = 500
+_MAX_MENTIONS: Final = 500
 
 
 def _mentions(doc: ParsedArticle) -> list[_Mention]:
@@ -449,7 +450,7 @@ def _committee(doc: ParsedArticle) -> int | None:
     return None
 
 
-_LIST_SPLIT = regex.compile(r"\s*,\s*|\s+và\s+")
+_LIST_SPLIT: Final = regex.compile(r"\s*,\s*|\s+và\s+")
 
 
 def _first(pattern: regex.Pattern[str], doc: ParsedArticle) -> int | None:

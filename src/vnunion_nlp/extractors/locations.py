@@ -12,6 +12,7 @@ import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
@@ -22,7 +23,7 @@ from vnunion_nlp.lexicon import load_tsv, load_yaml, prefix_tree
 from vnunion_nlp.records import Location, Record
 from vnunion_nlp.scanning import WordScanner, scan_content
 
-EXTRACTOR = "locations"
+EXTRACTOR: Final = "locations"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
@@ -27,15 +28,15 @@ from vnunion_nlp.normalize import fold
 from vnunion_nlp.records import Level, Official, Organization
 from vnunion_nlp.scanning import WordScanner, scan_content
 
-EXTRACTOR = "organizations"
-_WORD = regex.compile(r"\p{L}+")
-_REST_WORD = regex.compile(r"\S+")
-_TOKENS = regex.compile(r"([\p{L}\-]+)")
+EXTRACTOR: Final = "organizations"
+_WORD: Final = regex.compile(r"\p{L}+")
+_REST_WORD: Final = regex.compile(r"\S+")
+_TOKENS: Final = regex.compile(r"([\p{L}\-]+)")
 # The parenthesis is searched first and the words before it read backwards: a pattern that
 # starts with the words would be tried at every position (measured: 9 ms a 6,000-character article).
-_DEFINITION = regex.compile(r"\((?P<short>\p{Lu}[\p{Lu}\-]{1,9})\)")
-_NOT_LONG_FORM = regex.compile(r"[^\p{L},\s]")
-_LONG_FORM_WORDS = 8  # the longest long form looked for ("công nhân, viên chức, lao động")
+_DEFINITION: Final = regex.compile(r"\((?P<short>\p{Lu}[\p{Lu}\-]{1,9})\)")
+_NOT_LONG_FORM: Final = regex.compile(r"[^\p{L},\s]")
+_LONG_FORM_WORDS: Final = 8  # the longest long form looked for ("công nhân, viên chức, lao động")
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def _patterns() -> _Patterns:
     )
 
 
-_CAPITALISED_WORD = r"\p{Lu}[\p{L}&-]*"
+_CAPITALISED_WORD: Final = r"\p{Lu}[\p{L}&-]*"
 
 
 def _by_first_letter(*word_lists: Iterable[str]) -> str:

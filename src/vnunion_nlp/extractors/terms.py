@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
@@ -21,9 +22,9 @@ from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.numbers import parse_roman
 from vnunion_nlp.records import Term, TermRelation
 
-EXTRACTOR = "terms"
+EXTRACTOR: Final = "terms"
 # The session is read in the last 40 characters before the cue and its body in the 100 before.
-_BEFORE_REACH = 140
+_BEFORE_REACH: Final = 140
 
 
 @dataclass(frozen=True)

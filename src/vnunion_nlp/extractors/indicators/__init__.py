@@ -29,6 +29,8 @@ counts, ``clauses`` the clause, sentence and context cues, and ``facts`` the mer
 
 from __future__ import annotations
 
+from typing import Final
+
 from vnunion_nlp.cues import IndicatorCues
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.extractors.indicators.candidates import _candidates, _disjoint
@@ -44,7 +46,7 @@ from vnunion_nlp.extractors.indicators.patterns import _patterns
 from vnunion_nlp.extractors.indicators.prefilters import _folded
 from vnunion_nlp.records import Indicator
 
-EXTRACTOR = "indicators"
+EXTRACTOR: Final = "indicators"
 
 
 def extract_indicators(doc: ParsedArticle) -> list[Indicator]:

@@ -11,6 +11,7 @@ after it read units, currencies and names.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
@@ -38,9 +39,9 @@ from vnunion_nlp.numbers import (
 )
 from vnunion_nlp.records import Comparator, Section
 
-_YEAR_RE = regex.compile(_YEAR)
-_UNIT_AHEAD = regex.compile(r"\s+[\p{L}“\"]")
-_VAGUE_BEFORE = regex.compile(
+_YEAR_RE: Final = regex.compile(_YEAR)
+_UNIT_AHEAD: Final = regex.compile(r"\s+[\p{L}“\"]")
+_VAGUE_BEFORE: Final = regex.compile(
     rf"(?:^|[^\p{{L}}])(?:{_alt(APPROXIMATE_WORDS)})\s+$", regex.IGNORECASE | regex.REVERSE
 )
 
@@ -366,7 +367,7 @@ def _looks_like_year(match: _Groups, has_unit: bool) -> bool:
     )
 
 
-_NAME_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}[\p{L}\p{N}]*\s*$")
+_NAME_BEFORE: Final = regex.compile(r"(?<=[\p{L}\p{N},;:]\s+)\p{Lu}[\p{L}\p{N}]*\s*$")
 
 
 def _after_name(before: str) -> bool:

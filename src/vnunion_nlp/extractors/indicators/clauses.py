@@ -9,6 +9,7 @@ same cues once from the heading, sidebar title or list lead-in over a section.
 from __future__ import annotations
 
 import bisect
+from typing import Final
 
 import regex
 
@@ -16,7 +17,7 @@ from vnunion_nlp.extractors.indicators.patterns import _CLAUSE_WINDOW, _YEAR, _P
 from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _plain_spaces
 from vnunion_nlp.records import Section
 
-_YEAR_PERIOD = regex.compile(rf"\S+\s+{_YEAR}")
+_YEAR_PERIOD: Final = regex.compile(rf"\S+\s+{_YEAR}")
 
 
 class _Bounds:
@@ -116,9 +117,9 @@ def _clause_stops(text: str) -> list[int]:
     return [at for at in found if at == last or text[at] == "\n" or text[at + 1] in _SPACE_SET]
 
 
-_CLAUSE_CHARS = ".!?;…\n"
+_CLAUSE_CHARS: Final = ".!?;…\n"
 
-_MARGIN = 64  # longer than any cue phrase: a rescan from here finds one cut at the old end
+_MARGIN: Final = 64  # longer than any cue phrase: a rescan from here finds one cut at the old end
 
 
 class _LazyScan:

@@ -9,6 +9,8 @@ and a headline, which drops comparators and target cues, is matched on the figur
 
 from __future__ import annotations
 
+from typing import Final
+
 from vnunion_nlp.extractors.indicators.checks import _Found
 from vnunion_nlp.extractors.indicators.patterns import _key, _Patterns
 from vnunion_nlp.extractors.indicators.subjects import _WORD
@@ -18,7 +20,7 @@ from vnunion_nlp.records import Comparator
 _DIRECTION: dict[Comparator, int] = {"=": 0, "~": 0, ">": 1, "≥": 1, "<": -1, "≤": -1}
 
 
-_HEADLINE_KINDS = frozenset({"title", "heading"})
+_HEADLINE_KINDS: Final = frozenset({"title", "heading"})
 _Mention = tuple[int, int, str]  # section, sentence start, the two words before the number
 
 

@@ -13,15 +13,16 @@ The checks fold a whole section once and give these tests offsets into it (``_Sp
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 import regex
 
 # What ``\s`` matches in ``regex`` (every white space is below U+3001): ``str.isspace`` also
 # takes U+001C-U+001F, which ``regex`` does not.
-_BMP_START = "".join(map(chr, range(0x3001)))
-_SPACES = "".join(regex.findall(r"\s", _BMP_START))
-_SPACE_SET = frozenset(_SPACES)
-_ODD_SPACES = "".join(c for c in _BMP_START if c.isspace() and c not in _SPACES)
+_BMP_START: Final = "".join(map(chr, range(0x3001)))
+_SPACES: Final = "".join(regex.findall(r"\s", _BMP_START))
+_SPACE_SET: Final = frozenset(_SPACES)
+_ODD_SPACES: Final = "".join(c for c in _BMP_START if c.isspace() and c not in _SPACES)
 
 
 def _plain_spaces(text: str) -> bool:

@@ -8,6 +8,8 @@ phrase before the number (``_rate_subject``); ``_tidy_subject`` trims joiners an
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from vnunion_nlp.extractors.indicators.clauses import _Bounds
@@ -15,7 +17,7 @@ from vnunion_nlp.extractors.indicators.patterns import _AFTER_WINDOW, _SUBJECT_M
 from vnunion_nlp.extractors.indicators.prefilters import _folded
 from vnunion_nlp.lexicon import alternation as _alt
 
-_WORD = regex.compile(r"\S+")
+_WORD: Final = regex.compile(r"\S+")
 
 
 def _first_words(text: str, plain_spaces: bool) -> tuple[int, str]:
@@ -75,9 +77,9 @@ def _tidy_subject(phrase: str) -> str | None:
     return phrase.strip(" ,–-") or None
 
 
-_JOINERS = ("và", "hoặc", "cùng")
-_JOINER_LONGEST = max(map(len, _JOINERS))
-_TRAILING_JOINERS = regex.compile(rf"(?:[\s,]+(?:{_alt(_JOINERS)}))+\s*$", regex.IGNORECASE)
+_JOINERS: Final = ("và", "hoặc", "cùng")
+_JOINER_LONGEST: Final = max(map(len, _JOINERS))
+_TRAILING_JOINERS: Final = regex.compile(rf"(?:[\s,]+(?:{_alt(_JOINERS)}))+\s*$", regex.IGNORECASE)
 
 
 def _rate_subject(pat: _Patterns, text: str, start: int, bounds: _Bounds) -> str | None:

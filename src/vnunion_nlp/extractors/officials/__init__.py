@@ -27,6 +27,7 @@ merges the mentions.
 from __future__ import annotations
 
 import itertools
+from typing import Final
 
 import regex
 
@@ -44,18 +45,18 @@ from vnunion_nlp.records import ArticleWarning, Official
 
 __all__ = ["EXTRACTOR", "OfficialCues", "extract_officials"]
 
-EXTRACTOR = "officials"
+EXTRACTOR: Final = "officials"
 
 
 # Real articles give at most a few dozen name mentions (27 in the 150 external ones); past this
 # many the text is a hostile repetition, and reading more would only cost time (~1 ms each).
-_MAX_CANDIDATES = 300
+_MAX_CANDIDATES: Final = 300
 
 # The starts of a section that only a list going on from the section before may give names.
-_NO_STARTS = _Starts([], [], [], [])
+_NO_STARTS: Final = _Starts([], [], [], [])
 
 # What ``list_after`` reads first past the white space (its \s is white to ``str.lstrip`` too).
-_LIST_SIGNS = frozenset(",-–")
+_LIST_SIGNS: Final = frozenset(",-–")
 
 
 def _warn_capped(doc: ParsedArticle, budget: _Budget, candidates_capped: bool) -> None:
@@ -188,7 +189,7 @@ def _post_taken(text: str, end: int, honorifics: list[int]) -> regex.Match[str] 
 
 
 # How far the clause after a name may run (``_post_clause``).
-_CLAUSE_REACH = 240
+_CLAUSE_REACH: Final = 240
 
 
 def _post_clause(text: str, end: int, honorifics: list[int]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
@@ -96,7 +97,7 @@ def _joins_two(title: str) -> bool:
 # Real articles have at most 19 colons with an honorific before them, whose list lead is looked
 # for (in the 1,150 external articles and the seeds); past this many the text is a hostile
 # repetition ("các đồng chí: " x 20,000), and each look costs ~80 µs.
-_MAX_LIST_LEADS = 200
+_MAX_LIST_LEADS: Final = 200
 
 
 def _list_lead(
@@ -123,7 +124,7 @@ def _list_lead(
     return None
 
 
-_LIST_OPENER = regex.compile(r"(?i:các)")  # as by_list opens
+_LIST_OPENER: Final = regex.compile(r"(?i:các)")  # as by_list opens
 
 
 def _clause_end(text: str, start: int) -> int:

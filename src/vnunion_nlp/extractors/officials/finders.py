@@ -13,6 +13,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 import regex
 
@@ -27,8 +28,8 @@ class _Letters(dict[str, bool]):
         return letter
 
 
-_LETTER = regex.compile(r"\p{L}")
-_IS_LETTER = _Letters()
+_LETTER: Final = regex.compile(r"\p{L}")
+_IS_LETTER: Final = _Letters()
 
 
 def _starts(finder: re.Pattern[str], text: str, limit: int | None = None) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
@@ -66,7 +67,7 @@ def _tagger_splits(sentence: str, name: str) -> bool:
 
 # Ambiguous names checked by the tagger per article at most; beyond, a repeated hostile text
 # would only cost time, and the name is trimmed without asking.
-_TAGGER_BUDGET = 4
+_TAGGER_BUDGET: Final = 4
 
 
 @dataclass
@@ -155,7 +156,7 @@ def _rejected(
 
 # A quoted name or title ("Học tập theo gương Nguyễn Văn Trỗi") is short; a quotation that runs
 # on longer is someone's words, and the people it names are real ones.
-_QUOTED_TITLE_MAX = 150
+_QUOTED_TITLE_MAX: Final = 150
 
 
 def _in_quoted_title(text: str, start: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
@@ -23,16 +24,16 @@ from vnunion_nlp.records import OfficialRole
 
 # Words right before a name that make it a place or a street, not a person. Read from the end
 # (``match`` of a text that ends where the name starts): a search tried every character.
-_PLACE_BEFORE = regex.compile(
+_PLACE_BEFORE: Final = regex.compile(
     r"(?r)(?i:tỉnh|huyện|thành\s+phố|TP\.?|quận|thị\s+xã|xã|phường|thị\s+trấn|đường|phố|"
     r"trường|cầu|sông|núi|khu|làng|thôn|bản|ấp|Công\s+ty|công\s+ty)\s*$"
 )
 # How far a look after a name may read: the regex module scans to ``endpos`` (the end of the
 # section by default) before some patterns start, so bounded looks pass one.
-_REACH = 400
-_PUNCT = regex.compile(r"[\p{P}\p{S}]+")
-_PARENTHETICAL = regex.compile(r"\s*\([^()]*\)")
-_WORDS = regex.compile(r"\p{L}+(?:['’]|-\p{L}+)*")
+_REACH: Final = 400
+_PUNCT: Final = regex.compile(r"[\p{P}\p{S}]+")
+_PARENTHETICAL: Final = regex.compile(r"\s*\([^()]*\)")
+_WORDS: Final = regex.compile(r"\p{L}+(?:['’]|-\p{L}+)*")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ quotation before it, a cue after it, an award, and the verb after the last item 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import regex
 
@@ -59,11 +60,11 @@ def _folded_word(word: str) -> str | None:
     return " ".join(_PUNCT.sub(" ", fold(word)).split())
 
 
-_FOLDED_WORDS_MAX = 16384
-_FOLDED_WORDS = _FoldedWords()
+_FOLDED_WORDS_MAX: Final = 16384
+_FOLDED_WORDS: Final = _FoldedWords()
 
 
-_COMBINING_MARK = regex.compile(r"\p{M}")
+_COMBINING_MARK: Final = regex.compile(r"\p{M}")
 
 
 def _role(doc_text: str, start: int, end: int) -> OfficialRole:
@@ -198,4 +199,4 @@ _ROLES_BY_STRENGTH: tuple[OfficialRole, ...] = (
     "mentioned", "speaking", "attending", "launching", "awarded", "appointed", "elected",
     "re-elected",
 )  # fmt: skip
-_ROLE_RANK = {role: rank for rank, role in enumerate(_ROLES_BY_STRENGTH)}
+_ROLE_RANK: Final = {role: rank for rank, role in enumerate(_ROLES_BY_STRENGTH)}
