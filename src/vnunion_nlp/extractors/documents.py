@@ -42,6 +42,7 @@ class _Lexicon:
     types_in: WordScanner
     canonical: dict[str, str]
     laws_in: WordScanner
+    law_words: tuple[str, ...]
     generic_re: regex.Pattern[str]
     issuer_stop_re: regex.Pattern[str]
     title_stop_re: regex.Pattern[str]
@@ -71,6 +72,9 @@ def _lexicon() -> _Lexicon:
         types_in,
         canonical,
         laws_in,
+        # Every law reference holds the last word of its prefix ("Luật", "luật"), so the lower
+        # case of that word is in the lowered text (``str.lower`` maps each letter on its own).
+        tuple(sorted({prefix.split()[-1].lower() for prefix in data.law_prefixes})),
         generic_re,
         issuer_stop_re,
         title_stop_re,
@@ -106,6 +110,13 @@ _ORDINAL = regex.compile(r"\slần\s+thứ\s+[IVXLC\d]+(?![\p{L}\d])")
 _SPACE_CAPITAL = regex.compile(r"\s\p{Lu}")
 _CONGRESS_ISSUER = regex.compile(r"(?i:đại\s+hội)\s|ĐH\s")
 _DANGLING = regex.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+$")
+# What must follow a type word for its readers to keep it (see ``_may_be_kept``): a number after
+# white space, or "số" (_NUMBER); "Trung ương" (_CENTRAL) or a congress (_CONGRESS, _is_congress);
+# another capital (_CAPITAL) only with a session ("khóa", _SESSION) in the window; a quoted title
+# after "về" (_ABOUT) or after the space that follows a capitalised type.
+_NUMBER_OR_NAME_LEAD = regex.compile(r"\s+(?:\d|số|Trung|(?i:đại\s+hội)\s|ĐH\s)")
+_SESSION_WORD = regex.compile(r"kh[oó][aá]")
+_QUOTE_AFTER_ABOUT = regex.compile(r"về\s+(?:việc\s+)?“")
 
 
 @dataclass
@@ -228,6 +239,28 @@ def _read_title(text: str, r: _Reading, limit: int, capitalised: bool) -> None:
         r.title = title
 
 
+def _may_be_kept(text: str, start: int, header_limit: int, limit: int, capitalised: bool) -> bool:
+    """Whether the readers could find, after a type word ending at ``start``, what keeps it: a
+    number, a name or a quoted title. False is exact; most type words ("kế hoạch", "quy định" in
+    running text) have none of them, and this spares them the four readers.
+
+    Each test asks for less than its reader needs, within the same window: the number or name
+    opens right after the type; a named issuer that is no congress ends before a session; a quoted
+    title opens after "về" or, after a capitalised type, after a space.
+    """
+    if _NUMBER_OR_NAME_LEAD.match(text, start, header_limit):
+        return True
+    if _CAPITAL.match(text, start, header_limit) and _SESSION_WORD.search(
+        text, start, header_limit
+    ):
+        return True
+    if text.find("“", start, limit) < 0:  # the cheap test first: most windows hold no quote
+        return False
+    if _QUOTE_AFTER_ABOUT.search(text, start, limit):
+        return True
+    return capitalised and text.find(" “", start, limit) >= 0
+
+
 def _type_of_symbol(symbol: str | None) -> str | None:
     """ "85/HD-TLĐ" → Hướng dẫn, from the first code of the symbol that names a type."""
     codes = _lexicon().symbol_codes
@@ -276,6 +309,17 @@ def _cap(doc: ParsedArticle, hits: dict[int, list[_Hit]]) -> None:
     doc.warnings.append(ArticleWarning.coded(errors.W_MENTIONS_CAPPED, detail))
 
 
+def _read(text: str, start: int, header_limit: int, limit: int, capitalised: bool) -> _Reading:
+    """What the chain of readers finds after a type word ending at ``start``."""
+    r = _Reading(end=start)
+    _read_number(text, r, header_limit)
+    if not r.numbers:
+        _read_name(text, r, header_limit)
+    _read_header(text, r, header_limit)
+    _read_title(text, r, limit, capitalised)
+    return r
+
+
 def _records(
     doc: ParsedArticle, index: int, sec_end: int, types: list[_Hit], laws: list[_Hit]
 ) -> list[DocumentRef]:
@@ -285,17 +329,15 @@ def _records(
     ref_year = doc.reference_year
     for shift, m in types:
         m_start, m_end = shift + m.start(), shift + m.end()
-        doc_type = lex.canonical[" ".join(m.group(0).split()).casefold()]
         limit = _section_limit(text, m_start, sec_end)
         header_limit = min(limit, m_end + _HEADER_WINDOW)
-        r = _Reading(end=m_end)
-        _read_number(text, r, header_limit)
-        if not r.numbers:
-            _read_name(text, r, header_limit)
-        _read_header(text, r, header_limit)
-        _read_title(text, r, limit, capitalised=m.group(0)[:1].isupper())
+        capitalised = m.group(0)[:1].isupper()
+        if not _may_be_kept(text, m_end, header_limit, limit, capitalised):
+            continue
+        r = _read(text, m_end, header_limit, limit, capitalised)
         if not (r.numbers or r.named or r.quoted_title):
             continue
+        doc_type = lex.canonical[" ".join(m.group(0).split()).casefold()]
         issued_on = None
         if r.issued_on_text:
             dates = find_dates(r.issued_on_text, ref_year)
@@ -369,12 +411,16 @@ def extract_documents(doc: ParsedArticle) -> list[DocumentRef]:
     mentions fill the fields the first one lacks. Odd text gives ``[]``, never an exception.
     """
     found: dict[tuple[str | None, ...], DocumentRef] = {}
-    types, laws = _hits(doc, _lexicon().types_in), _hits(doc, _lexicon().laws_in)
+    lex = _lexicon()
+    types = _hits(doc, lex.types_in)
+    # Most articles name no law: one search of the lowered content (made for the type scan) for
+    # the word every law reference holds spares them the scan.
+    lowered = doc.masked_content().lowered()
+    laws = _hits(doc, lex.laws_in) if any(w in lowered for w in lex.law_words) else {}
     _cap(doc, types)
-    for index, section in doc.content():
-        if index not in types and index not in laws:
-            continue
-        for record in _records(doc, index, section.end, types.get(index, []), laws.get(index, [])):
+    for index in sorted(types.keys() | laws.keys()):  # the sections with a hit, in text order
+        section_end = doc.sections[index].end
+        for record in _records(doc, index, section_end, types.get(index, []), laws.get(index, [])):
             key = _key(record)
             if key not in found and any(_same_named(record, e) for e in found.values()):
                 continue
