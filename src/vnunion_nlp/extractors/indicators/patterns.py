@@ -32,6 +32,8 @@ _CLAUSE_WINDOW = 400  # a clause longer than this is cut: cues further away do n
 
 _NOT_WORD = r"(?![\p{L}\p{N}])"
 _YEAR = r"(?:19|20)\d\d"
+# "từ 85% đến 90%": the words that join the two ends of a range
+_RANGE_TO = ("đến", "tới")
 # "tỷ lệ" is "rate", not a billion.
 _SCALE_WORDS = rf"(?:{_alt(set(MULTIPLIERS))})(?!\s+lệ)"
 # "không" (also "not") and "một" alone (also "a") are left out: they are not counts alone.
@@ -151,27 +153,7 @@ def _before(phrases: list[str]) -> _EndCue:
 def _patterns() -> _Patterns:
     cues = load_yaml("indicator_cues.yaml", IndicatorCues)
     number = NUMBER_PATTERN
-    digits = regex.compile(
-        rf"""
-        (?=\d)  # what (?P<a>) starts with: tried first, it makes the scan faster by a quarter
-        {_TOKEN_START}
-        (?P<a>{number})
-        (?:
-            \s*/\s*(?P<whole>{number})                           # ratio 739/739 (or a date)
-            (?:\s*\(\s*(?:đạt|bằng|chiếm|tỷ\s+lệ|tỉ\s+lệ)?\s*     # "(đạt 100%)" after it
-                (?P<rpct>{number})\s*%\s*\))?
-          | (?P<lowpct>\s?%)?\s*[-–—]\s*(?P<hi>{number})          # range 2 - 3, 70%-75%
-          | (?P<lowpct2>\s?%)?\s+(?:đến|tới)\s+(?P<hi2>{number})  # range từ 85% đến 90%
-        )?
-        (?:
-            (?P<pct>\s?%)
-          | (?P<glued>đ|vnđ|vnd|kg){_NOT_WORD}                   # 500.000đ, 10kg
-          | (?P<scale>(?:\s+(?:{_SCALE_WORDS})){{1,3}}){_NOT_WORD}    # trăm nghìn tỷ at most
-        )?
-        {_TOKEN_END}
-        """,
-        regex.VERBOSE | regex.IGNORECASE,
-    )
+    digits = _digits_pattern(guarded=True)
     folded_units = [u for u in cues.units if u == u.lower()]
     exact_units = [u for u in cues.units if u != u.lower()]
     counted = _alt([*cues.units, *cues.currencies])
@@ -331,6 +313,44 @@ def _patterns() -> _Patterns:
         percent_nouns=frozenset(_key(w) for w in cues.percent_nouns),
         synonyms={k: _key(v) for k, v in cues.unit_synonyms.items()},
         currency_codes=_lower_keys(cues.currencies),
+    )
+
+
+def _digits_pattern(guarded: bool) -> regex.Pattern[str]:
+    """The scan for numbers in digits: a value, then an optional ratio or range, then an
+    optional "%", glued unit or scale words, then the end of the token.
+
+    Nearly every value is followed by none of the optional parts, and trying each of them, all
+    case-blind, costs more than finding the value. ``guarded`` puts a look-ahead before them
+    that holds wherever one of them may start (each opens with white space and "/", "%", a
+    dash, a range or scale word, or with "đ"/"v"/"k"): where it fails they are skipped, and as
+    none of them could have matched there, the pattern matches what it matches without the
+    guard (``tests/test_indicators_digits.py`` pins it against ``guarded=False``).
+    """
+    number = NUMBER_PATTERN
+    opening = rf"(?=\s*[/%\-–—]|\s+(?:{_alt([*_RANGE_TO, *MULTIPLIERS])})|đ|v|k)" if guarded else ""
+    return regex.compile(
+        rf"""
+        (?=\d)  # what (?P<a>) starts with: tried first, it makes the scan faster by a quarter
+        {_TOKEN_START}
+        (?P<a>{number})
+        (?:{opening}
+        (?:
+            \s*/\s*(?P<whole>{number})                           # ratio 739/739 (or a date)
+            (?:\s*\(\s*(?:đạt|bằng|chiếm|tỷ\s+lệ|tỉ\s+lệ)?\s*     # "(đạt 100%)" after it
+                (?P<rpct>{number})\s*%\s*\))?
+          | (?P<lowpct>\s?%)?\s*[-–—]\s*(?P<hi>{number})          # range 2 - 3, 70%-75%
+          | (?P<lowpct2>\s?%)?\s+(?:{_alt(_RANGE_TO)})\s+(?P<hi2>{number})  # từ 85% đến 90%
+        )?
+        (?:
+            (?P<pct>\s?%)
+          | (?P<glued>đ|vnđ|vnd|kg){_NOT_WORD}                   # 500.000đ, 10kg
+          | (?P<scale>(?:\s+(?:{_SCALE_WORDS})){{1,3}}){_NOT_WORD}    # trăm nghìn tỷ at most
+        )?
+        )?
+        {_TOKEN_END}
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
     )
 
 
