@@ -34,6 +34,8 @@ _NOT_WORD = r"(?![\p{L}\p{N}])"
 _YEAR = r"(?:19|20)\d\d"
 # "từ 85% đến 90%": the words that join the two ends of a range
 _RANGE_TO = ("đến", "tới")
+# units written glued to the digits: 500.000đ, 10kg
+_GLUED_UNITS = ("đ", "vnđ", "vnd", "kg")
 # "tỷ lệ" is "rate", not a billion.
 _SCALE_WORDS = rf"(?:{_alt(set(MULTIPLIERS))})(?!\s+lệ)"
 # "không" (also "not") and "một" alone (also "a") are left out: they are not counts alone.
@@ -323,12 +325,15 @@ def _digits_pattern(guarded: bool) -> regex.Pattern[str]:
     Nearly every value is followed by none of the optional parts, and trying each of them, all
     case-blind, costs more than finding the value. ``guarded`` puts a look-ahead before them
     that holds wherever one of them may start (each opens with white space and "/", "%", a
-    dash, a range or scale word, or with "đ"/"v"/"k"): where it fails they are skipped, and as
-    none of them could have matched there, the pattern matches what it matches without the
-    guard (``tests/test_indicators_digits.py`` pins it against ``guarded=False``).
+    dash, a range or scale word, or with the first letter of a glued unit): where it fails they
+    are skipped, and as none of them could have matched there, the pattern matches what it
+    matches without the guard (``tests/test_indicators_digits.py`` pins it against
+    ``guarded=False``).
     """
     number = NUMBER_PATTERN
-    opening = rf"(?=\s*[/%\-–—]|\s+(?:{_alt([*_RANGE_TO, *MULTIPLIERS])})|đ|v|k)" if guarded else ""
+    glued_firsts = "".join(sorted({unit[0] for unit in _GLUED_UNITS}))
+    spaced = _alt([*_RANGE_TO, *MULTIPLIERS])
+    opening = rf"(?=\s*[/%\-–—]|\s+(?:{spaced})|[{glued_firsts}])" if guarded else ""
     return regex.compile(
         rf"""
         (?=\d)  # what (?P<a>) starts with: tried first, it makes the scan faster by a quarter
@@ -344,7 +349,7 @@ def _digits_pattern(guarded: bool) -> regex.Pattern[str]:
         )?
         (?:
             (?P<pct>\s?%)
-          | (?P<glued>đ|vnđ|vnd|kg){_NOT_WORD}                   # 500.000đ, 10kg
+          | (?P<glued>{_alt(_GLUED_UNITS)}){_NOT_WORD}
           | (?P<scale>(?:\s+(?:{_SCALE_WORDS})){{1,3}}){_NOT_WORD}    # trăm nghìn tỷ at most
         )?
         )?
