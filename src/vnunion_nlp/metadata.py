@@ -48,6 +48,9 @@ _CREDIT: Final = regex.compile(
     rf"(?:{'|'.join(_CREDIT_CUES)})\s*:\s*(?P<credit>[^()\n]{{1,{_MAX_CREDIT}}}?)\s*\)?\s*$",
     regex.IGNORECASE,
 )
+# Read by index: the ``regex`` module's look-up of a group by name raises and clears a TypeError
+# inside each time (~0.8 µs, against ~0.1 µs by index).
+_CREDIT_GROUP: Final = _CREDIT.groupindex["credit"]
 # A cue matches only text of its own length, opening with its first letter in either case (no
 # full case folding).
 _CREDIT_CUE_LENGTHS: Final = frozenset(len(cue) for cue in _CREDIT_CUES)
@@ -139,7 +142,7 @@ def split_photo_credit(text: str) -> tuple[str, str | None]:
     match = _search_credit(text)
     if match is None:
         return text, None
-    return text[: match.start()].rstrip(" \t("), match["credit"].strip()
+    return text[: match.start()].rstrip(" \t("), match[_CREDIT_GROUP].strip()
 
 
 def _search_credit(text: str) -> regex.Match[str] | None:

@@ -16,6 +16,9 @@ Not campaigns: a quote after ``về`` (a document title), a goal, motto or honou
 title. Each campaign gets ``launched_by`` from "do X phát động" after it or "X phát động" before
 it, and ``theme`` from "với chủ đề “…”" after it. The same name (folded) is one record, with the
 first evidence; later mentions fill the fields it lacks.
+
+The groups read at every quote or known name are read by index, not by name: the ``regex``
+module's look-up by name raises and clears a TypeError inside each time (~0.8 µs, against ~0.1 µs).
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ class _Lexicon:
     year_cue_re: regex.Pattern[str]
     blocker_re: regex.Pattern[str]
     known_re: regex.Pattern[str]
+    known_name: int  # the index of group "name" of ``known_re``
     # The known names in lower case without commas: a section holding none of them is not
     # scanned (a substring test runs at C speed, the case-insensitive pattern does not).
     known_keys: tuple[str, ...]
@@ -111,6 +115,7 @@ def _lexicon() -> _Lexicon:
         year_cue_re,
         blocker_re,
         known_re,
+        known_re.groupindex["name"],
         tuple(k.name.lower().replace(",", "") for k in data.known),
         known_kind,
         frozenset(_fold(k.name) for k in data.known if k.capitalised_only),
@@ -146,6 +151,7 @@ def _fold(name: str) -> str:
 
 
 _QUOTE: Final = regex.compile(rf"“(?P<name>[^“”\n]{{1,{_NAME_MAX}}})”")
+_QUOTED_NAME: Final = _QUOTE.groupindex["name"]
 _YEAR_AFTER: Final = regex.compile(r"”?\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?![\p{L}\d/])")
 _YEAR_IN_NAME: Final = regex.compile(r"\s(?P<year>(?:19|20)\d{2})$")
 _LIST_GLUE: Final = regex.compile(r"\s*(?:[;,]|,?\s+và)\s*$")
@@ -194,10 +200,11 @@ def _cued(text: str, quote: regex.Match[str], floor: int) -> tuple[str, int] | N
     gap = before[cue.end() :]
     if lex.blocker_re.search(gap) or "”" in gap:
         return None
-    max_gap = lex.data.cues[_spaced(cue["cue"])]
+    kind = _spaced(cue["cue"])
+    max_gap = lex.data.cues[kind]
     if len(gap.replace(":", " ").split()) > max_gap:
         return None
-    return _spaced(cue["cue"]), base + cue.start()
+    return kind, base + cue.start()
 
 
 def _blocked(text: str, quote_start: int, floor: int) -> bool:
@@ -227,7 +234,7 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
     if text.find("“", sec_start, sec_end) < 0:
         return out  # most sections quote nothing: a string search costs less than the engine
     for quote in _QUOTE.finditer(text, sec_start, sec_end):
-        name = quote["name"].strip().rstrip(".")
+        name = quote[_QUOTED_NAME].strip().rstrip(".")
         if not _name_like(name) or _in_documents(quote.start(), documents):
             previous = None
             continue
@@ -281,7 +288,7 @@ def _known(text: str, sec_start: int, sec_end: int) -> list[_Found]:
     if not _names_known(text[sec_start:sec_end].lower()):
         return out
     for m in lex.known_re.finditer(text, sec_start, sec_end):
-        name = m["name"]
+        name = m[lex.known_name]
         if _blocked(text, m.start(), sec_start):
             continue
         quoted = m.group(0).startswith("“")

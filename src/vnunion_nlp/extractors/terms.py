@@ -5,6 +5,9 @@ A term needs a term cue (nhiệm kỳ, NK) followed by two years; a plan period 
 "khóa X" right before the cue. Repeated mentions of the same years are one record. The relation
 comes from the words right after the years ("vừa qua" → previous, "tới" → next); otherwise the
 latest term of the article is current and earlier ones are previous.
+
+The years of a match are read by group index, not by name: the ``regex`` module's look-up by
+name raises and clears a TypeError inside each time (~0.8 µs, against ~0.1 µs by index).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ _BEFORE_REACH: Final = 140
 @dataclass(frozen=True)
 class _Patterns:
     term: regex.Pattern[str]
+    years: tuple[int, int]  # the indices of groups "y1" and "y2" of ``term``
     # Every term holds a match of one of these cues, searched at a few ns a character where
     # ``term`` costs ~50 (apart: the engine finds a literal fast, not an alternation of two): a
     # section without one is not scanned, one with one from the first. They have no lookaround,
@@ -45,13 +49,15 @@ class _Patterns:
 def _patterns() -> _Patterns:
     cues = load_yaml("term_cues.yaml", TermCues)
     year = r"(?:19|20)\d\d"
+    term = regex.compile(
+        rf"""(?<![\p{{L}}\d])
+        (?P<cue>(?i:{_alt(cues.term_words)})|{_alt(cues.term_acronyms)})
+        \s*\(?\s*(?P<y1>{year})\s*[-–—]\s*(?P<y2>{year})\s*\)?(?!\d)""",
+        regex.VERBOSE,
+    )
     return _Patterns(
-        term=regex.compile(
-            rf"""(?<![\p{{L}}\d])
-            (?P<cue>(?i:{_alt(cues.term_words)})|{_alt(cues.term_acronyms)})
-            \s*\(?\s*(?P<y1>{year})\s*[-–—]\s*(?P<y2>{year})\s*\)?(?!\d)""",
-            regex.VERBOSE,
-        ),
+        term=term,
+        years=(term.groupindex["y1"], term.groupindex["y2"]),
         cues=(
             regex.compile(rf"(?i:{_alt(cues.term_words)})"),
             regex.compile(_alt(cues.term_acronyms)),
@@ -100,10 +106,11 @@ def extract_terms(doc: ParsedArticle) -> list[Term]:
     """Every distinct mandate period of the article, in order of first mention."""
     pat = _patterns()
     by_years: dict[tuple[int, int], Term] = {}
+    first_year, last_year = pat.years
     for index, section, first in content_matches(doc, pat.cues):
         text = section.text
         for match in pat.term.finditer(text, first):
-            start_year, end_year = int(match["y1"]), int(match["y2"])
+            start_year, end_year = int(match[first_year]), int(match[last_year])
             if not 0 < end_year - start_year <= 10:
                 continue  # "2020 - 2018" or a century: no mandate period
             # Only the last words before the cue are read ("khóa X" and its body); copying the

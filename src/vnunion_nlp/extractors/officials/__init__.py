@@ -72,6 +72,9 @@ def _warn_capped(doc: ParsedArticle, budget: _Budget, candidates_capped: bool) -
 def extract_officials(doc: ParsedArticle) -> list[Official]:
     """Every named official of the article, merged by name, in order of first mention."""
     pat = _patterns()
+    # By index: the ``regex`` module's look-up of a group by name raises and clears a TypeError
+    # inside each time (~0.8 µs, against ~0.1 µs by index).
+    listed_group, post_group = pat.list_after.groupindex["list"], pat.post_taken.groupindex["post"]
     found: dict[str, Official] = {}
     aged: set[str] = set()
     budget = _Budget()
@@ -117,9 +120,9 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
             # patterns, which read up to 240 characters, are tried only then.
             listed = after in _LIST_SIGNS and pat.list_after.match(doc.text, end, end + _REACH)
             if listed:
-                positions.extend(_positions(listed["list"]))
+                positions.extend(_positions(listed[listed_group]))
             post = _post_taken(doc.text, end, starts.honorifics)
-            taken = _positions(post["post"]) if post else []
+            taken = _positions(post[post_group]) if post else []
             positions.extend(taken)
             if after == "(" and pat.age_after.match(doc.text, end, end + 20):
                 aged.add(name)

@@ -8,6 +8,7 @@ next sections."""
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
@@ -34,11 +35,36 @@ class _ListState:
     open: bool = False  # the section before ended a list lead or item: "có các đồng chí:"
 
 
+@dataclass(frozen=True)
+class _Groups:
+    """The indices of the groups the routes read. A match's group is read by index, not by name:
+    the ``regex`` module's look-up by name raises and clears a TypeError inside each time (~0.8
+    µs, against ~0.1 µs by index)."""
+
+    honorific_name: int  # "name" of ``by_honorific``
+    post_name: int  # "name" of ``name_before``, read back from a post taken
+    title: int  # "title" of ``by_title``
+    title_name: int  # "name" of ``by_title``
+    list_title: int  # "title" of ``by_list``
+
+
+@functools.cache
+def _groups() -> _Groups:
+    pat = _patterns()
+    return _Groups(
+        honorific_name=pat.by_honorific.groupindex["name"],
+        post_name=pat.name_before.groupindex["name"],
+        title=pat.by_title.groupindex["title"],
+        title_name=pat.by_title.groupindex["name"],
+        list_title=pat.by_list.groupindex["title"],
+    )
+
+
 def _candidates(
     text: str, starts: _Starts, state: _ListState, budget: _Budget
 ) -> Iterator[_Candidate]:
     """Names in ``text`` by every route; one name may come more than once."""
-    pat = _patterns()
+    pat, groups = _patterns(), _groups()
     limit = len(text)
     was_open, state.open = state.open, False
     if was_open:
@@ -46,26 +72,27 @@ def _candidates(
         state.open = text.rstrip().endswith(";")
     honorifics = starts.honorifics
     for match in _matches(pat.by_honorific, text, starts.named, limit):
-        yield _Candidate(match.start("name"), match.end("name"))
+        yield _Candidate(*match.span(groups.honorific_name))
     for verb in _matches(pat.by_post, text, starts.verbs, limit):
         floor = max(0, verb.start() - 80)
         if named := pat.name_before.search(text, floor, verb.start()):
-            yield _Candidate(named.start("name"), named.end("name"))
+            yield _Candidate(*named.span(groups.post_name))
     titled: list[tuple[int, _Candidate]] = []  # (where the title starts, the candidate)
     for match in _matches(pat.by_title, text, starts.heads, limit):
-        title = _clean_title(match["title"])
+        title = _clean_title(match[groups.title])
         if _joins_two(title):
             continue
-        title, start = _place_back_to_title(title, text, match.start("name"))
+        title, start = _place_back_to_title(title, text, match.start(groups.title_name))
         named = pat.name_at.match(text, start, start + 120)
         if named is not None:
-            chain = _chained_titles(text, match.start("title"))
+            chain = _chained_titles(text, match.start(groups.title))
             titled.append((match.start(), _Candidate(named.start(), named.end(), title, chain)))
     leads: list[tuple[int, int, str]] = []  # (first item, end of the list, the lead's title)
     colon = text.find(":", 0, limit)
     while colon >= 0 and not budget.leads_capped:
         if lead := _list_lead(text, colon, honorifics, budget):
-            shared = _clean_title(lead["title"]) if lead["title"] else None
+            lead_title = lead[groups.list_title]
+            shared = _clean_title(lead_title) if lead_title else None
             after = colon + 1
             while after < len(text) and text[after].isspace():
                 after += 1
