@@ -136,13 +136,15 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
         if non_unit is not None and (unit_match is None or non_unit.end() >= unit_match.end()):
             # a length of time, an age, a rating; "lần lượt" (in turn) is no "lần"; a length
             # of time that is a measured limit or amount is one
-            if non_unit["unit"] is None or not _measured_duration(
+            if non_unit[pat.unit_group] is None or not _measured_duration(
                 pat, before, folded_before, after[non_unit.end() :], value_max
             ):
                 return None
             unit_match = non_unit
-    if unit_match is not None and _starts_name(pat, unit_match["unit"]):
-        unit_match = None
+    # groups by index, read once: ``regex`` looks a name up by raising inside (``_group_index``)
+    unit_word = "" if unit_match is None else unit_match[pat.unit_group]
+    if unit_match is not None and _starts_name(pat, unit_word):
+        unit_match, unit_word = None, ""
     confidence = 0.9
     unit: str | None
     if is_percent:
@@ -150,14 +152,15 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     elif glued:
         unit, unit_end = _currency_of(pat, glued) or glued.lower(), 0
     elif unit_match is not None:
-        unit, unit_end = unit_match["unit"], unit_match.end()
+        unit, unit_end = unit_word, unit_match.end()
         currency = pat.cues.currencies.get(unit) or _currency_of(pat, unit)
         if currency is not None:
             unit = currency
     else:
         abbreviation = None if _after_name(before) else _abbreviation(pat, after, head)
         if abbreviation is not None:
-            unit, unit_end, confidence = abbreviation["unit"], abbreviation.end(), 0.7
+            unit, unit_end = abbreviation[pat.unit_group], abbreviation.end()
+            confidence = 0.7
         else:
             unit, unit_end = _fallback_unit(pat, after)
             confidence = 0.6
@@ -179,9 +182,9 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     if words is not None and _VAGUE_BEFORE.search(before):
         return None  # "vài ba điểm", "hàng trăm người": a magnitude, no figure
     if words is not None and not scaled:
-        if unit_match is None or _key(unit_match["unit"]) in pat.anaphoric_units:
+        if unit_match is None or _key(unit_word) in pat.anaphoric_units:
             return None
-        if words.lower() == "năm" and " " not in unit_match["unit"].strip():
+        if words.lower() == "năm" and " " not in unit_word.strip():
             return None  # "là năm bản lề": "năm" alone counts only nouns of 2+ syllables
     tail = text[end : end + 3 * _AFTER_WINDOW]  # positions in it are relative to ``end``
     tail_end = end + len(tail)
@@ -206,14 +209,14 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     if total is None and unit not in (None, "%", "VND", "USD") and unit_end:
         at = evidence_end - end
         whole = pat.unit_total.match_in(tail, at, folded, evidence_end, tail_end)
-        whole_value = parse_number(whole["total"]) if whole else None
+        whole_value = parse_number(whole[pat.total_group]) if whole else None
         if whole is not None and whole_value is not None and whole_value > value:
             total = whole_value
             evidence_end = end + whole.end()
     if total is not None and percent is None:
         stated = pat.ratio_percent.match(tail, evidence_end - end)
         if stated is not None:
-            percent_value = parse_number(stated["pct"])
+            percent_value = parse_number(stated[pat.pct_group])
             percent = None if percent_value is None else float(percent_value)
             evidence_end = end + stated.end()
     if date_like and percent is None:
@@ -222,24 +225,25 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     evidence_start = start
     cue = pat.comparator_before.search_folded(before, folded_before)
     if cue is not None:
-        symbol = pat.comparator_of[_key(cue["cue"])]
+        cue_key = _key(cue[pat.cue_group])
+        symbol = pat.comparator_of[cue_key]
         # "từ 2 - 3": the range itself carries the bounds.
-        if not (value_max is not None and _key(cue["cue"]) == "từ"):
+        if not (value_max is not None and cue_key == "từ"):
             comparator = symbol
-        evidence_start = start - (len(before) - cue.start("cue"))
+        evidence_start = start - (len(before) - cue.start(pat.cue_group))
     rest = text[evidence_end : evidence_end + _AFTER_WINDOW]
     rest_end = evidence_end + len(rest)
     after_cue = pat.comparator_after.match_in(rest, 0, folded, evidence_end, rest_end)
     if after_cue is not None:
-        comparator = pat.comparator_of[_key(after_cue["cue"])]
+        comparator = pat.comparator_of[_key(after_cue[pat.cue_group])]
         evidence_end += after_cue.end()
     elif total is None and unit != "%":
         whole = pat.total.match_in(rest, 0, folded, evidence_end, rest_end)
-        whole_value = parse_number(whole["total"]) if whole else None
+        whole_value = parse_number(whole[pat.total_group]) if whole else None
         if whole is not None and whole_value is not None and whole_value > value:
             total = whole_value
             evidence_end += whole.end()
-    unit_start = end + unit_match.start("unit") if unit_match and not is_percent else None
+    unit_start = end + unit_match.start(pat.unit_group) if unit_match and not is_percent else None
     if unit_start is None and unit is not None and unit != "%" and unit_end:
         unit_start = end + unit_end - len(unit)  # the fallback noun, as written
     return _Found(
@@ -299,7 +303,7 @@ def _measured_duration(
         return True
     if value_max is not None:
         cue = pat.comparator_before.search_folded(before, folded_before)
-        return cue is not None and _key(cue["cue"]) == "từ"
+        return cue is not None and _key(cue[pat.cue_group]) == "từ"
     return False
 
 
@@ -415,12 +419,12 @@ def _fallback_unit(pat: _Patterns, after: str) -> tuple[str | None, int]:
     match = pat.fallback_unit.match(after)
     if match is None:
         return None, 0
-    words = match["unit"].split()
+    words = match[pat.unit_group].split()
     stops, subject_stops = pat.fallback_stops, pat.subject_stop_words
     if words[0] in stops or words[0] in subject_stops:
         return None, 0
     if len(words) == 2 and (words[1] in stops or words[1] in subject_stops):
-        return words[0], match.start("unit") + len(words[0])
+        return words[0], match.start(pat.unit_group) + len(words[0])
     return " ".join(words), match.end()
 
 

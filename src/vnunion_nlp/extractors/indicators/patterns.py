@@ -97,14 +97,18 @@ class _Patterns:
     abbreviation: regex.Pattern[str]
     non_unit: _Lead
     fallback_unit: regex.Pattern[str]
+    unit_group: int  # the index of the group "unit" of the four unit patterns (see _group_index)
     blocking: _EndCue
     blocking_exception: _EndCue
     comparator_before: _EndCue
     comparator_after: _Guarded
+    cue_group: int  # the index of the group "cue" of the two comparator patterns
     comparator_of: dict[str, Comparator]
     total: _Guarded
     unit_total: _Guarded
+    total_group: int  # the index of the group "total" of the two total patterns
     ratio_percent: regex.Pattern[str]
+    pct_group: int  # the index of the group "pct" of ratio_percent
     duration_before: _EndCue
     duration_after: regex.Pattern[str]
     per_duration: regex.Pattern[str]
@@ -138,6 +142,17 @@ def _group_names(pattern: regex.Pattern[str]) -> tuple[str, ...]:
     """Names of the groups in the order of ``Match.groups()``."""
     by_index = {index: name for name, index in pattern.groupindex.items()}
     return tuple(by_index.get(i, "") for i in range(1, pattern.groups + 1))
+
+
+def _group_index(name: str, *patterns: regex.Pattern[str]) -> int:
+    """The index of the group ``name``, one for all of the ``patterns`` that have it (a pattern
+    that never matches may have none): the checks read groups by index, because ``regex``
+    looks a name up by first trying it as an integer, which raises and clears a TypeError
+    inside, at several times the cost of the read itself."""
+    indices = {pattern.groupindex[name] for pattern in patterns if name in pattern.groupindex}
+    if len(indices) != 1:
+        raise AssertionError(f"the group {name!r} must have one index in all its patterns")
+    return indices.pop()
 
 
 def _before(phrases: list[str]) -> _EndCue:
@@ -180,6 +195,73 @@ def _patterns() -> _Patterns:
     durations = _alt(cues.durations)
     after_lead = _first_words_folded([*_NUMERALS, *MULTIPLIERS, *cues.units, *cues.currencies])
     other_non_units = [w for w in cues.non_units if w not in set(cues.durations)]
+    unit_leads = tuple(
+        lead
+        for lead in (
+            # a quoted name may be what is counted: 4 “Mái ấm Công đoàn”
+            _Lead(
+                regex.compile(
+                    rf"\s+[“\"]?(?P<unit>{_alt(folded_units)}){_NOT_WORD}", regex.IGNORECASE
+                ),
+                folded_units,
+            )
+            if folded_units
+            else None,
+            _Lead(
+                regex.compile(rf"\s+[“\"]?(?P<unit>{_alt(exact_units)}){_NOT_WORD}"),
+                exact_units,
+            )
+            if exact_units
+            else None,
+            _Lead(
+                regex.compile(
+                    rf"\s+(?P<unit>{_alt(list(cues.currencies))}){_NOT_WORD}(?!\s+chí)",
+                    regex.IGNORECASE,
+                ),
+                list(cues.currencies),
+            ),
+        )
+        if lead is not None
+    )
+    # an unlisted abbreviation in capitals counts people or bodies: 936 CN, 4 KCN, 77.000 CBCNVC
+    abbreviation = regex.compile(r"\s+(?P<unit>\p{Lu}{2,}(?:-\p{Lu}{2,})?)(?![\p{L}\p{N}])")
+    non_unit = _Lead(
+        regex.compile(
+            rf"\s+(?:(?P<unit>{durations})|{_alt(other_non_units)}){_NOT_WORD}",
+            regex.IGNORECASE,
+        ),
+        cues.non_units,
+    )
+    fallback_unit = regex.compile(r"\s+(?P<unit>\p{Ll}+(?:\s+\p{Ll}+)?)" + _NOT_WORD)
+    comparator_before = _before(before)
+    comparator_after = _Guarded(
+        regex.compile(rf"\s*(?P<cue>{_alt(after)}){_NOT_WORD}", regex.IGNORECASE)
+        if after
+        else regex.compile(r"(?!)"),
+        _cover(after),
+    )
+    total = _Guarded(
+        regex.compile(
+            # a few words of subject may come first: "150 đại biểu chính thức trong tổng số 162"
+            rf"(?:\s+\p{{Ll}}+){{0,4}}?\s*,?\s*(?:{_alt(cues.total_cues)})\s+"
+            rf"(?P<total>{number}){_NOT_WORD}",
+            regex.IGNORECASE,
+        ),
+        _cover(cues.total_cues),
+    )
+    # "19.260 CĐ cơ sở/21.148 đơn vị": the whole follows the unit
+    unit_total = _Guarded(
+        regex.compile(
+            rf"(?:\s+\p{{Ll}}+){{0,3}}?\s*/\s*(?P<total>{number})(?![\p{{N}}]|[-–/.,:]\p{{N}})"
+        ),
+        ("/",),
+    )
+    # "47/48 đoàn viên (đạt 97,9%)": the stated share of a ratio, after its unit
+    ratio_percent = regex.compile(
+        rf"[^\d()\n.;!?]{{0,80}}?\(\s*(?:đạt|bằng|chiếm|tỷ\s+lệ|tỉ\s+lệ)?\s*"
+        rf"(?P<pct>{number})\s*%\s*\)",
+        regex.IGNORECASE,
+    )
     return _Patterns(
         cues=cues,
         digits=digits,
@@ -187,77 +269,29 @@ def _patterns() -> _Patterns:
         after_lead=_Affixes(after_lead),
         counted_firsts=_Affixes(_first_words_folded([*cues.units, *cues.currencies])),
         after_lead_longest=1 + max(len(w) for w in after_lead),
+        unit_leads=unit_leads,
+        abbreviation=abbreviation,
+        non_unit=non_unit,
+        fallback_unit=fallback_unit,
+        unit_group=_group_index(
+            "unit",
+            *(lead.pattern for lead in unit_leads),
+            abbreviation,
+            non_unit.pattern,
+            fallback_unit,
+        ),
         unit_firsts=_Affixes(_first_words_folded([*cues.units, *cues.currencies, *cues.non_units])),
-        unit_leads=tuple(
-            lead
-            for lead in (
-                # a quoted name may be what is counted: 4 “Mái ấm Công đoàn”
-                _Lead(
-                    regex.compile(
-                        rf"\s+[“\"]?(?P<unit>{_alt(folded_units)}){_NOT_WORD}", regex.IGNORECASE
-                    ),
-                    folded_units,
-                )
-                if folded_units
-                else None,
-                _Lead(
-                    regex.compile(rf"\s+[“\"]?(?P<unit>{_alt(exact_units)}){_NOT_WORD}"),
-                    exact_units,
-                )
-                if exact_units
-                else None,
-                _Lead(
-                    regex.compile(
-                        rf"\s+(?P<unit>{_alt(list(cues.currencies))}){_NOT_WORD}(?!\s+chí)",
-                        regex.IGNORECASE,
-                    ),
-                    list(cues.currencies),
-                ),
-            )
-            if lead is not None
-        ),
-        # an unlisted abbreviation in capitals counts people or bodies: 936 CN, 4 KCN, 77.000 CBCNVC
-        abbreviation=regex.compile(r"\s+(?P<unit>\p{Lu}{2,}(?:-\p{Lu}{2,})?)(?![\p{L}\p{N}])"),
-        non_unit=_Lead(
-            regex.compile(
-                rf"\s+(?:(?P<unit>{durations})|{_alt(other_non_units)}){_NOT_WORD}",
-                regex.IGNORECASE,
-            ),
-            cues.non_units,
-        ),
-        fallback_unit=regex.compile(r"\s+(?P<unit>\p{Ll}+(?:\s+\p{Ll}+)?)" + _NOT_WORD),
         blocking=_before(cues.blocking_before),
         blocking_exception=_before(cues.blocking_exceptions),
-        comparator_before=_before(before),
-        comparator_after=_Guarded(
-            regex.compile(rf"\s*(?P<cue>{_alt(after)}){_NOT_WORD}", regex.IGNORECASE)
-            if after
-            else regex.compile(r"(?!)"),
-            _cover(after),
-        ),
+        comparator_before=comparator_before,
+        comparator_after=comparator_after,
+        cue_group=_group_index("cue", comparator_before.pattern, comparator_after.pattern),
         comparator_of=comparator_of,
-        total=_Guarded(
-            regex.compile(
-                # a few words of subject may come first: "150 đại biểu chính thức trong tổng số 162"
-                rf"(?:\s+\p{{Ll}}+){{0,4}}?\s*,?\s*(?:{_alt(cues.total_cues)})\s+"
-                rf"(?P<total>{number}){_NOT_WORD}",
-                regex.IGNORECASE,
-            ),
-            _cover(cues.total_cues),
-        ),
-        # "19.260 CĐ cơ sở/21.148 đơn vị": the whole follows the unit
-        unit_total=_Guarded(
-            regex.compile(
-                rf"(?:\s+\p{{Ll}}+){{0,3}}?\s*/\s*(?P<total>{number})(?![\p{{N}}]|[-–/.,:]\p{{N}})"
-            ),
-            ("/",),
-        ),
-        # "47/48 đoàn viên (đạt 97,9%)": the stated share of a ratio, after its unit
-        ratio_percent=regex.compile(
-            rf"[^\d()\n.;!?]{{0,80}}?\(\s*(?:đạt|bằng|chiếm|tỷ\s+lệ|tỉ\s+lệ)?\s*"
-            rf"(?P<pct>{number})\s*%\s*\)",
-            regex.IGNORECASE,
-        ),
+        total=total,
+        unit_total=unit_total,
+        total_group=_group_index("total", total.pattern, unit_total.pattern),
+        ratio_percent=ratio_percent,
+        pct_group=_group_index("pct", ratio_percent),
         duration_before=_before(cues.duration_before),
         duration_after=regex.compile(
             rf"\s+(?:{_alt(cues.duration_after)}){_NOT_WORD}|\s+lên\s+\d", regex.IGNORECASE

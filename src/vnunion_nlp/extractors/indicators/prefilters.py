@@ -40,7 +40,7 @@ class _EndCue:
     """
 
     def __init__(self, pattern: regex.Pattern[str], phrases: list[str]) -> None:
-        self._pattern = pattern
+        self.pattern = pattern
         ends = {p.split()[-1].casefold() for p in phrases if p.strip()}
         self._ends = _Affixes(ends, suffixes=True)
 
@@ -50,7 +50,7 @@ class _EndCue:
         section serves every cue of every number in it."""
         if folded is not None and not self._ends.ends_in(*folded):
             return None
-        return self._pattern.search(before)
+        return self.pattern.search(before)
 
 
 # (case-folded text, start, end): the piece ``start:end`` of a text case-folded one character for
@@ -73,7 +73,7 @@ class _Guarded:
     def __init__(
         self, pattern: regex.Pattern[str], words: tuple[str, ...], reach: int | None = None
     ) -> None:
-        self._pattern = pattern
+        self.pattern = pattern
         self._words = words
         self._reach = reach
 
@@ -84,7 +84,7 @@ class _Guarded:
         (one character for one), or None: one folding serves every pattern after a number."""
         if folded is not None and not self._holds_word(folded, start, end):
             return None
-        return self._pattern.match(text, pos)
+        return self.pattern.match(text, pos)
 
     def _holds_word(self, folded: str, start: int, end: int) -> bool:
         reach = self._reach
@@ -102,7 +102,7 @@ class _Lead:
     ``_EndCue`` for the few characters left to the pattern)."""
 
     def __init__(self, pattern: regex.Pattern[str], phrases: list[str]) -> None:
-        self._pattern = pattern
+        self.pattern = pattern
         self._fold = bool(pattern.flags & regex.IGNORECASE)
         self._quoted = '[“\\"]?' in pattern.pattern
         firsts = {p.split()[0] for p in phrases if p.strip()}
@@ -118,14 +118,14 @@ class _Lead:
         tried after every number in it."""
         if self._fold:
             if folded is None:
-                return self._pattern.match(text)
+                return self.pattern.match(text)
             source = folded
         if self._firsts.starts_at(source, pos) or (
             self._quoted
             and source[pos : pos + 1] in '“"'
             and self._firsts.starts_at(source, pos + 1)
         ):
-            return self._pattern.match(text)
+            return self.pattern.match(text)
         return None
 
 
