@@ -43,7 +43,7 @@ from vnunion_nlp.extractors.indicators.facts import (
     _words_before,
 )
 from vnunion_nlp.extractors.indicators.patterns import _patterns
-from vnunion_nlp.extractors.indicators.prefilters import _folded
+from vnunion_nlp.extractors.indicators.prefilters import _folded_sections
 from vnunion_nlp.records import Indicator
 
 EXTRACTOR: Final = "indicators"
@@ -78,8 +78,9 @@ def _extract(doc: ParsedArticle) -> list[Indicator]:
     facts = _Facts()
     sections = doc.sections
     contexts = _Contexts(pat, sections)
-    for index, section in doc.content():
-        folded = _folded(section.text)  # one case folding a section serves every word test
+    masked = doc.masked_content()
+    # one case folding a section (cut from the article's) serves every word test
+    for (index, section), folded in zip(masked.content, _folded_sections(masked), strict=True):
         candidates = _candidates(pat, section.text, folded)
         if not candidates:
             continue  # no number: neither the clause scan nor the context cues are needed

@@ -7,7 +7,9 @@ first ask ``str.endswith``, ``str.find`` or ``str.startswith`` (through ``_Affix
 match is possible at all, on case-folded text, and run the pattern only then; where case folding
 would change offsets they leave the answer to the pattern, so the result is always the pattern's.
 The checks fold a whole section once and give these tests offsets into it (``_Span``,
-``_Lead.match_at``, ``_Guarded.match_in``): no slice around a number is folded on its own.
+``_Lead.match_at``, ``_Guarded.match_in``): no slice around a number is folded on its own. The
+sections are not even folded one by one: where the article's lower case, shared by all the
+extractors, is its case folding, each is cut from it (``_folded_sections``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from collections.abc import Iterable
 from typing import Final
 
 import regex
+
+from vnunion_nlp.document import MaskedContent
 
 # What ``\s`` matches in ``regex`` (every white space is below U+3001): ``str.isspace`` also
 # takes U+001C-U+001F, which ``regex`` does not.
@@ -63,6 +67,42 @@ def _folded(text: str) -> str | None:
     None."""
     folded = text.casefold()
     return folded if len(folded) == len(text) else None
+
+
+def _folded_sections(masked: MaskedContent) -> list[str | None]:
+    """``_folded`` of each of ``masked.content``, cut from the lower case of the article that
+    the extractors make once and share, wherever that lower case is the case folding: then no
+    section is case-folded (``str.casefold`` costs ~40 instructions a character)."""
+    lowered = masked.lowered()
+    sections = [section.text for _, section in masked.content]
+    if len(lowered) != len(masked.text) or not _lower_is_folding(masked.text):
+        return [_folded(text) for text in sections]
+    # every character lower-cases to one, so offsets are the same in both texts
+    bases = masked.bases
+    return [lowered[base : base + len(text)] for base, text in zip(bases, sections, strict=True)]
+
+
+# Below U+10000, the blocks (high bytes) of nearly all text: Latin with its extensions and the
+# Vietnamese letters, and general punctuation. In them every character but those of
+# ``_LOWER_NOT_FOLD`` lower-cases as it case-folds, whatever its neighbours (only "Σ", outside
+# them, lower-cases by context): tests/test_indicators_folding.py pins both.
+_COMMON_BLOCKS: Final = bytes((0x00, 0x01, 0x02, 0x1E, 0x20))
+_LOWER_NOT_FOLD: Final = "".join(
+    char
+    for block in _COMMON_BLOCKS
+    for char in map(chr, range(block << 8, (block + 1) << 8))
+    if char.lower() != char.casefold()
+)
+
+
+def _lower_is_folding(text: str) -> bool:
+    """``text.lower()`` is ``text.casefold()``: every character lies in ``_COMMON_BLOCKS`` (the
+    high bytes of the UTF-16 code units, sliced and deleted at C speed, tell) and is none of
+    ``_LOWER_NOT_FOLD``."""
+    high_bytes = text.encode("utf-16-le", "surrogatepass")[1::2]
+    if high_bytes.translate(None, _COMMON_BLOCKS):
+        return False
+    return not any(char in text for char in _LOWER_NOT_FOLD)
 
 
 class _Guarded:
