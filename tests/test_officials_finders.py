@@ -1,0 +1,60 @@
+"""The start finders of the officials extractor, pinned against a plain scan of every place."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from vnunion_nlp.extractors.officials.finders import _opening, _StartFinder
+
+_PHRASES = ["ông", "Ông", "chị", "bà", "bác sĩ", "đồng chí", "đ/c", "PGS.TS", "TS", "Công nhân"]
+_PHRASES += ["công nhân", "chuyên viên", "chi ủy viên", "nhà giáo", "nữ công nhân", "Q", "Ủy viên"]
+
+
+def _slow_places(phrases: list[str], text: str) -> list[int]:
+    """Every place where a phrase (its spaces any white space) starts after no letter."""
+    patterns = [regex.compile(r"\s+".join(map(regex.escape, p.split()))) for p in phrases]
+    return [
+        place
+        for place in range(len(text))
+        if (place == 0 or not regex.match(r"\p{L}", text[place - 1]))
+        and any(pattern.match(text, place) for pattern in patterns)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ông A và Ông B",
+        "không công ông",  # "ông" inside longer words
+        "Công nhân công nhân, nữ công nhân",  # the first character inside a phrase
+        "PGS.TS Lê A; TS B; GS.TS",  # a phrase inside another one
+        "đồng \n\t chí, đ/c và đồng-chí",  # white space runs
+        "chị chịu, (chị) “bà” bác sĩ bácsĩ",
+        "nhà giáo nhà  giáo nhàgiáo",
+        "Q",  # one character, at the start and at the end
+        "xQ Q",
+        "chuyên viên chi ủy viên chiủy",
+        "no phrase here at all",
+        "Ủy viên Uỷ viên ủy viên",
+        "",
+    ],
+)
+def test_places_as_a_scan_of_every_place(text: str) -> None:
+    assert _StartFinder(_PHRASES).places(text) == _slow_places(_PHRASES, text)
+
+
+@pytest.mark.parametrize(
+    ("group", "opening"),
+    [
+        (["chị"], "ch"),  # the look-back goes before a rest
+        (["ông"], "ôn"),
+        (["đồng chí"], "đồn"),  # not up to a space
+        (["bà", "bác sĩ"], "b"),
+        (["Q"], ""),  # a phrase of one character
+        (["TS", "ThS", "Trung tướng"], "T"),
+        (["nhà giáo", "nhà thơ"], "nh"),
+    ],
+)
+def test_opening(group: list[str], opening: str) -> None:
+    assert _opening(group) == opening
