@@ -7,8 +7,10 @@ import regex
 
 from vnunion_nlp.extractors.officials.finders import _opening, _StartFinder
 
-_PHRASES = ["ông", "Ông", "chị", "bà", "bác sĩ", "đồng chí", "đ/c", "PGS.TS", "TS", "Công nhân"]
-_PHRASES += ["công nhân", "chuyên viên", "chi ủy viên", "nhà giáo", "nữ công nhân", "Q", "Ủy viên"]
+_HONORIFICS = ["ông", "Ông", "chị", "bà", "bác sĩ", "đồng chí", "đ/c", "PGS.TS", "TS", "Công nhân"]
+_HONORIFICS += ["nhà giáo", "nữ công nhân", "Q", "Bà", "Đại tá"]
+# Sharing first characters with the honorifics; "Bàn" and "Q" hold one ("Bà", "Q") as a prefix.
+_HEADS = ["công nhân", "chuyên viên", "chi ủy viên", "Ủy viên", "Bàn", "Q", "TUV", "Đại biểu"]
 
 
 def _slow_places(phrases: list[str], text: str) -> list[int]:
@@ -37,11 +39,14 @@ def _slow_places(phrases: list[str], text: str) -> list[int]:
         "chuyên viên chi ủy viên chiủy",
         "no phrase here at all",
         "Ủy viên Uỷ viên ủy viên",
+        "Bà Bàn Bàn, Đại tá Đại biểu TUV TS",
         "",
     ],
 )
 def test_places_as_a_scan_of_every_place(text: str) -> None:
-    assert _StartFinder(_PHRASES).places(text) == _slow_places(_PHRASES, text)
+    assert _StartFinder(_HONORIFICS).places(text) == [_slow_places(_HONORIFICS, text)]
+    expected = [_slow_places(_HONORIFICS, text), _slow_places(_HEADS, text)]
+    assert _StartFinder(_HONORIFICS, _HEADS).places(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -53,15 +53,18 @@ def _starts(
 
 
 class _StartFinder:
-    """``_starts`` of the phrases of a data file, by one stdlib pattern per first character.
+    """``_starts`` of the phrases of data files, each its own kind, by one stdlib pattern per
+    first character.
 
     Each such pattern opens with a literal, which the engine finds by a fast string search: the one
     pattern of all phrases was tried at every character opening any of them (half the time), and
     so was one pattern of the phrases opening with a capital letter (a set of first characters is
-    tested a character at a time, several times slower than a literal). A pattern whose phrases hold
-    their first character nowhere else cannot match inside its own match (its matches are the
-    phrases, their white space aside), so one ``finditer`` finds all its places; the others are
-    searched again after every place, as ``_starts`` does.
+    tested a character at a time, several times slower than a literal). The kinds (honorifics,
+    titles) share a first character's scan, each in its group of the pattern, when no phrase of
+    one kind is a prefix of another kind's: then at most one kind matches at a place. A pattern
+    whose phrases hold their first character nowhere else cannot match inside its own match (its
+    matches are the phrases, their white space aside), so one ``finditer`` finds all its places;
+    the others are searched again after every place, as ``_starts`` does.
 
     Right after the opening its phrases share (its first character, "ch" for "chị") a pattern
     looks back for a Latin letter before it: most places of a short word are inside longer ones
@@ -72,38 +75,78 @@ class _StartFinder:
     (a ``memchr``, ~15x faster than the engine's scan): many articles hold no "Ô", "K" or "Q".
     """
 
-    def __init__(self, phrases: Iterable[str]) -> None:
-        groups: dict[str, list[str]] = {}
-        for phrase in (" ".join(p.split()) for p in phrases):
-            if phrase:
-                groups.setdefault(phrase[0], []).append(phrase)
-        self._finders = tuple(
-            (first, _finder(group), any(first in p[1:] for p in group))
-            for first, group in groups.items()
-        )
+    def __init__(self, *kinds: Iterable[str]) -> None:
+        self._kinds = len(kinds)
+        groups: dict[str, list[list[str]]] = {}
+        for kind, phrases in enumerate(kinds):
+            for phrase in (" ".join(p.split()) for p in phrases):
+                if phrase:
+                    groups.setdefault(phrase[0], [[] for _ in kinds])[kind].append(phrase)
+        finders: list[tuple[str, re.Pattern[str], tuple[int, ...], bool]] = []
+        for first, by_kind in groups.items():
+            present = [(kind, group) for kind, group in enumerate(by_kind) if group]
+            shared = (
+                [present] if _apart([group for _, group in present]) else [[k] for k in present]
+            )
+            for part in shared:
+                phrases = [phrase for _, group in part for phrase in group]
+                finders.append(
+                    (
+                        first,
+                        _finder([group for _, group in part]),
+                        tuple(kind for kind, _ in part),
+                        any(first in p[1:] for p in phrases),
+                    )
+                )
+        self._finders = tuple(finders)
 
-    def places(self, text: str) -> list[int]:
-        """Sorted places in ``text``."""
-        found: set[int] = set()
-        for first, finder, inner in self._finders:
+    def places(self, text: str) -> list[list[int]]:
+        """Sorted places in ``text``, a list per kind."""
+        found: list[set[int]] = [set() for _ in range(self._kinds)]
+        for first, finder, kinds, inner in self._finders:
             start = text.find(first)
             if start < 0:
                 continue
-            if inner:
-                found.update(_starts(finder, text, start=start))
-            else:
-                found.update(match.start() for match in finder.finditer(text, start))
-        return sorted(p for p in found if p == 0 or not _IS_LETTER[text[p - 1]])
+            matches = _all_matches(finder, text, start) if inner else finder.finditer(text, start)
+            for match in matches:
+                # The group of the kind that matched; one kind alone has no group.
+                found[kinds[match.lastindex - 1 if match.lastindex else 0]].add(match.start())
+        return [
+            sorted(p for p in places if p == 0 or not _IS_LETTER[text[p - 1]]) for places in found
+        ]
 
 
-def _finder(group: list[str]) -> re.Pattern[str]:
-    """The phrases of ``group``, which all open with one character, not after a Latin letter."""
-    opening = _opening(group)
+def _all_matches(finder: re.Pattern[str], text: str, start: int) -> Iterator[re.Match[str]]:
+    """A match at every place from ``start`` where ``finder`` matches, overlapping ones too."""
+    found = finder.search(text, start)
+    while found is not None:
+        yield found
+        found = finder.search(text, found.start() + 1)
+
+
+def _apart(groups: list[list[str]]) -> bool:
+    """Whether no phrase of one group is a prefix of another group's phrase (or the same)."""
+    return not any(
+        a.startswith(b) or b.startswith(a)
+        for one, other in itertools.combinations(groups, 2)
+        for a in one
+        for b in other
+    )
+
+
+def _finder(groups: list[list[str]]) -> re.Pattern[str]:
+    """The phrases of ``groups``, which all open with one character, not after a Latin letter;
+    a capturing group for each of ``groups`` when they are more than one."""
+    phrases = [phrase for group in groups for phrase in group]
+    opening = _opening(phrases)
+    if len(groups) == 1:
+        rests = [prefix_tree(phrase[len(opening) :] for phrase in phrases)]
+    else:
+        rests = [f"({prefix_tree(phrase[len(opening) :] for phrase in group)})" for group in groups]
     if not opening:  # a phrase of one character or word
-        return re.compile(prefix_tree(group))
+        return re.compile("|".join(rests))
     escaped = re.escape(opening)
-    rest = prefix_tree(phrase[len(opening) :] for phrase in group)
-    return re.compile(f"{escaped}(?<!{_latin_letters()}{escaped})(?:{rest})")
+    return re.compile(f"{escaped}(?<!{_latin_letters()}{escaped})(?:{'|'.join(rests)})")
 
 
 def _opening(group: list[str]) -> str:

@@ -47,8 +47,7 @@ class _Patterns:
     # Where a match of by_honorific, by_title or by_post may start (see ``_starts``).
     honorific_start: re.Pattern[str]
     head_start: re.Pattern[str]
-    honorific_starts: _StartFinder
-    head_starts: _StartFinder
+    route_starts: _StartFinder  # of honorifics and of position heads
     # Stdlib checks that a name may follow, tried before by_honorific and by_title (``_viable``).
     honorific_named: re.Pattern[str]
     title_named: re.Pattern[str]
@@ -159,8 +158,7 @@ def _patterns() -> _Patterns:
         # regex's \s (checked over all code points), so it finds every start and more.
         honorific_start=re.compile(honorifics),
         head_start=re.compile(heads),
-        honorific_starts=_StartFinder(cues.honorifics),
-        head_starts=_StartFinder(cues.position_heads),
+        route_starts=_StartFinder(cues.honorifics, cues.position_heads),
         # What every match of by_honorific and by_title holds, up to the space after the family
         # name, in the stdlib engine: its \s holds regex's, and a title word is a bracket or a
         # run of other characters than white space. A match there costs ~0.5 us, one of the

@@ -36,10 +36,10 @@ def _article_starts(text: str) -> tuple[_Starts, list[int]]:
     one: more places than the section alone has, harmless (see ``_section_starts``).
     """
     pat = _patterns()
-    honorifics = pat.honorific_starts.places(text)
+    honorifics, head_places = pat.route_starts.places(text)
     named = _viable(pat.honorific_named, text, honorifics, len(text))
     verbs = sorted({place for form in pat.post_starts for place in _starts(form, text)})
-    heads = _viable(pat.title_named, text, pat.head_starts.places(text), len(text))
+    heads = _viable(pat.title_named, text, head_places, len(text))
     return _Starts(honorifics, named, verbs, heads), sorted([*named, *verbs, *heads])
 
 
