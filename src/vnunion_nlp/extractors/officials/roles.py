@@ -90,8 +90,9 @@ def _role(doc_text: str, start: int, end: int) -> OfficialRole:
         return after_role
     bare = before
     if bare.endswith(pat.padded_honorifics) or bare in pat.folded_honorifics:
-        for honorific in pat.folded_honorifics:  # the longest first
-            if bare.endswith(f" {honorific}") or bare == honorific:
+        # The longest first; " ong" of padded_honorifics is "ong" of folded_honorifics.
+        for honorific, padded in zip(pat.folded_honorifics, pat.padded_honorifics, strict=True):
+            if bare.endswith(padded) or bare == honorific:
                 bare = bare[: -len(honorific)].rstrip()
                 break
     if bare.endswith(pat.padded_awarded) or bare in pat.cues.awarded_after_cho:
