@@ -10,7 +10,7 @@ import regex
 from vnunion_nlp.extractors.officials import _post_clause, _post_taken, names
 from vnunion_nlp.extractors.officials.names import _place_back_to_title, _word_end
 from vnunion_nlp.extractors.officials.patterns import _PLACE_BEFORE, _PUNCT, _patterns
-from vnunion_nlp.extractors.officials.roles import _COMBINING_MARK, _folded_word
+from vnunion_nlp.extractors.officials.roles import _COMBINING_MARK, _folded_word, _role_before
 from vnunion_nlp.normalize import fold
 
 
@@ -35,6 +35,15 @@ def _slow_folded_word(word: str) -> str | None:
         "2023",
         "_",
         "Σ",
+        "“Ông”,",  # marks stripped at both ends
+        "…",  # marks alone: no word
+        "(İ)",  # stripped, then the combining dot of its lower case
+        "(a\u0301)",  # stripped, then a combining mark
+        "(ΑΣ).",  # a final sigma before a mark
+        "-x²-",
+        "TP.HCM,",  # a mark inside
+        "'_'",
+        "(2023)",
     ],
 )
 def test_folded_word_as_the_slow_way(word: str) -> None:
@@ -117,3 +126,34 @@ def test_post_taken_as_a_search_of_the_clause(after: str) -> None:
     found = _post_taken(after, 0, [])
     expected = _patterns().post_taken.search(clause)
     assert (found and found.span()) == (expected and expected.span())
+
+
+def _slow_role_before(before: str) -> str | None:
+    pat = _patterns()
+    nearest = None
+    for nearest in pat.roles_before.finditer(before):  # noqa: B007 - the last cue
+        pass
+    return pat.role_groups[nearest.lastgroup] if nearest is not None and nearest.lastgroup else None
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "",
+        "theo",
+        "theo ong",  # anchored at the start
+        "va theo ong",  # not at the start
+        "con theo ong",
+        "du hoi nghi co",
+        "du hoi nghi co su tham du cua",  # a cue inside the match before is skipped
+        "tham du le co ong",  # "du … co" inside "tham du … co"
+        "du du du co co",  # repeated openers, overlapping padded finds
+        "dung co",  # an opener inside a word
+        "bau ban chap hanh va duoc tuyen duong",  # the last cue wins
+        "trao tang bang khen cho",  # "tang bang khen cho" inside "trao tang … cho"
+        "du a b c d e f g h i j k l m co",  # more words between than a cue reads
+        "tp hcm du co",
+    ],
+)
+def test_role_before_as_a_search(before: str) -> None:
+    assert _role_before(before) == _slow_role_before(before)
