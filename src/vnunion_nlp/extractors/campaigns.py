@@ -17,6 +17,8 @@ title. Each campaign gets ``launched_by`` from "do X phát động" after it or 
 it, and ``theme`` from "với chủ đề “…”" after it. The same name (folded) is one record, with the
 first evidence; later mentions fill the fields it lacks.
 
+Each strategy needs a word in the section (a quote mark, a known name, the unquoted cue): a
+section without one, told for most articles by one test of their content, is not scanned.
 The groups read at every quote or known name are read by index, not by name: the ``regex``
 module's look-up by name raises and clears a TypeError inside each time (~0.8 µs, against ~0.1 µs).
 """
@@ -24,13 +26,14 @@ module's look-up by name raises and clears a TypeError inside each time (~0.8 µ
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
 import regex
 
 from vnunion_nlp.cues import CampaignCues
-from vnunion_nlp.document import ParsedArticle, fill_missing
+from vnunion_nlp.document import MaskedContent, ParsedArticle, fill_missing
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.records import Campaign, DocumentRef
@@ -52,6 +55,7 @@ def _known_pattern(name: str) -> str:
 class _Lexicon:
     data: CampaignCues
     cue_re: regex.Pattern[str]
+    cue_cue: int  # the index of group "cue" of ``cue_re``
     self_cue_re: regex.Pattern[str]
     year_cue_re: regex.Pattern[str]
     blocker_re: regex.Pattern[str]
@@ -64,10 +68,12 @@ class _Lexicon:
     capitalised_only: frozenset[str]  # folded names
     aliases: dict[str, str]
     themed_year_re: regex.Pattern[str]
+    themed_cue_year: tuple[int, int]  # the indices of groups "cue" and "year" of it
     launcher_after_re: regex.Pattern[str]
     launcher_before_re: regex.Pattern[str]
     theme_re: regex.Pattern[str]
     unquoted_re: regex.Pattern[str]
+    unquoted_cue_name: tuple[int, int]  # the indices of groups "cue" and "name" of it
     name_stop_re: regex.Pattern[str]
 
 
@@ -108,9 +114,15 @@ def _lexicon() -> _Lexicon:
     theme_re = regex.compile(
         rf"\s*,?\s*(?:{_alt(data.theme_cues)})\s*:?\s*“(?P<theme>[^“”\n]{{1,200}})”", regex.I
     )
+    # Case-sensitive: "giải quyết", "trao giải" open no name.
+    unquoted_re = regex.compile(
+        rf"{_W}(?P<cue>{_alt(data.unquoted_cues)})\s+(?!(?:{_alt(data.prize_ranks)}){_E})"
+        rf"(?P<name>\p{{Lu}}[\p{{L}}\s]{{1,120}})"
+    )
     return _Lexicon(
         data,
         cue_re,
+        cue_re.groupindex["cue"],
         self_cue_re,
         year_cue_re,
         blocker_re,
@@ -121,14 +133,12 @@ def _lexicon() -> _Lexicon:
         frozenset(_fold(k.name) for k in data.known if k.capitalised_only),
         aliases,
         themed_year_re,
+        (themed_year_re.groupindex["cue"], themed_year_re.groupindex["year"]),
         launcher_after_re,
         launcher_before_re,
         theme_re,
-        # Case-sensitive: "giải quyết", "trao giải" open no name.
-        regex.compile(
-            rf"{_W}(?P<cue>{_alt(data.unquoted_cues)})\s+(?!(?:{_alt(data.prize_ranks)}){_E})"
-            rf"(?P<name>\p{{Lu}}[\p{{L}}\s]{{1,120}})"
-        ),
+        unquoted_re,
+        (unquoted_re.groupindex["cue"], unquoted_re.groupindex["name"]),
         regex.compile(rf"\s+(?:{_alt(data.name_stops)}){_E}|\s+\p{{Lu}}{{2,}}{_E}"),
     )
 
@@ -154,6 +164,7 @@ _QUOTE: Final = regex.compile(rf"“(?P<name>[^“”\n]{{1,{_NAME_MAX}}})”")
 _QUOTED_NAME: Final = _QUOTE.groupindex["name"]
 _YEAR_AFTER: Final = regex.compile(r"”?\s*(?:năm\s+)?(?P<year>(?:19|20)\d{2})(?![\p{L}\d/])")
 _YEAR_IN_NAME: Final = regex.compile(r"\s(?P<year>(?:19|20)\d{2})$")
+_YEAR: Final = 1  # the index of group "year", the only one, of both patterns above
 _LIST_GLUE: Final = regex.compile(r"\s*(?:[;,]|,?\s+và)\s*$")
 _SENTENCE_BREAK: Final = regex.compile(r"[.!?](?:\s|$)|\n")
 _LETTER: Final = regex.compile(r"\p{L}")
@@ -200,7 +211,7 @@ def _cued(text: str, quote: regex.Match[str], floor: int) -> tuple[str, int] | N
     gap = before[cue.end() :]
     if lex.blocker_re.search(gap) or "”" in gap:
         return None
-    kind = _spaced(cue["cue"])
+    kind = _spaced(cue[lex.cue_cue])
     max_gap = lex.data.cues[kind]
     if len(gap.replace(":", " ").split()) > max_gap:
         return None
@@ -249,8 +260,9 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
             text, max(sec_start, quote.start() - 60), quote.start() + 1
         )
         if themed and themed.end() == quote.start():
-            kind = lex.data.themed_year[_spaced(themed["cue"])]
-            found = _Found(themed.start(), quote.end(), name, kind, 0.9, int(themed["year"]))
+            cue_group, year_group = lex.themed_cue_year
+            kind = lex.data.themed_year[_spaced(themed[cue_group])]
+            found = _Found(themed.start(), quote.end(), name, kind, 0.9, int(themed[year_group]))
         elif cued := _cued(text, quote, sec_start):
             kind, cue_start = cued
             found = _Found(cue_start, quote.end(), name, kind)
@@ -265,7 +277,7 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
             and (year := _YEAR_IN_NAME.search(name))
         ):
             kind = _spaced(year_cue.group(0))
-            found = _Found(quote.start(), quote.end(), name, kind, 0.8, int(year["year"]))
+            found = _Found(quote.start(), quote.end(), name, kind, 0.8, int(year[_YEAR]))
         if found is not None:
             out.append(found)
         previous = found
@@ -275,18 +287,50 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
 _COUNT_BEFORE: Final = regex.compile(r"\d\s*$")
 
 
-def _names_known(lowered: str) -> bool:
-    """Whether a lower-cased text may name a known campaign: a section holding none of the known
-    names in lower case without commas is not scanned."""
+def _names_known(lowered: str, keys: Iterable[str]) -> bool:
+    """Whether a lower-cased text may name a known campaign: it holds one of the ``keys`` (known
+    names in lower case without commas) once its commas are dropped."""
     without_commas = lowered.replace(",", "")
-    return any(key in without_commas for key in _lexicon().known_keys)
+    return any(key in without_commas for key in keys)
+
+
+def _naming_known(masked: MaskedContent) -> list[bool]:
+    """For each of ``masked.content``, whether it may name a known campaign (``_names_known``).
+
+    Most articles name none: one test of the lowered content (made once for all extractors; the
+    mask between sections keeps a name within one) tells them, and keeps for the sections only
+    the names it holds. A section's lower case is cut from the article's where lower-casing kept
+    every length, so that offsets agree; it is the section's own lower case, as the mask
+    (U+0000) is neither cased nor case-ignorable and ends a context as the text's end does.
+    """
+    lowered = masked.lowered()
+    without_commas = lowered.replace(",", "")
+    keys = [key for key in _lexicon().known_keys if key in without_commas]
+    if not keys:
+        return [False] * len(masked.content)
+    same_offsets = len(lowered) == len(masked.text)
+    return [
+        _names_known(
+            lowered[base : base + len(section.text)] if same_offsets else section.text.lower(),
+            keys,
+        )
+        for base, (_, section) in zip(masked.bases, masked.content, strict=True)
+    ]
+
+
+def _holding(masked: MaskedContent, words: Iterable[str]) -> list[bool]:
+    """For each of ``masked.content``, whether its text holds one of the ``words`` (as written):
+    most articles hold none, told by one search of their content."""
+    present = [word for word in words if word in masked.text]
+    if not present:
+        return [False] * len(masked.content)
+    return [any(word in section.text for word in present) for _, section in masked.content]
 
 
 def _known(text: str, sec_start: int, sec_end: int) -> list[_Found]:
+    """The known names in a section that may hold one (``_naming_known``)."""
     lex = _lexicon()
     out: list[_Found] = []
-    if not _names_known(text[sec_start:sec_end].lower()):
-        return out
     for m in lex.known_re.finditer(text, sec_start, sec_end):
         name = m[lex.known_name]
         if _blocked(text, m.start(), sec_start):
@@ -302,7 +346,7 @@ def _known(text: str, sec_start: int, sec_end: int) -> list[_Found]:
             before = _clause_before(text, m.start(), sec_start)
             cues = list(lex.cue_re.finditer(before))
             if cues and len(before[cues[-1].end() :].split()) <= 8:
-                kind = _spaced(cues[-1]["cue"])
+                kind = _spaced(cues[-1][lex.cue_cue])
         out.append(_Found(m.start(), m.end(), name, kind, 0.9, known=True))
     return out
 
@@ -311,12 +355,14 @@ def _unquoted(text: str, sec_start: int, sec_end: int) -> list[_Found]:
     """ "Giải Bóng đá công nhân lao động lần thứ X": a capitalised cue and an unquoted name."""
     lex = _lexicon()
     out: list[_Found] = []
+    cue, named = lex.unquoted_cue_name
     for m in lex.unquoted_re.finditer(text, sec_start, sec_end):
-        stop = lex.name_stop_re.search(text, m.start("name"), m.end("name"))
-        name = text[m.start("name") : stop.start() if stop else m.end("name")].strip()
+        name_start, name_end = m.span(named)
+        stop = lex.name_stop_re.search(text, name_start, name_end)
+        name = text[name_start : stop.start() if stop else name_end].strip()
         if len(name.split()) >= 2:
-            end = m.start("name") + len(name)
-            out.append(_Found(m.start(), end, name, lex.data.unquoted_cues[m["cue"]], 0.8))
+            end = name_start + len(name)
+            out.append(_Found(m.start(), end, name, lex.data.unquoted_cues[m[cue]], 0.8))
     return out
 
 
@@ -328,19 +374,19 @@ def _details(text: str, found: _Found, sec_start: int, sec_end: int) -> Campaign
     if year is not None:
         pass
     elif y := _YEAR_IN_NAME.search(found.name):
-        year = int(y["year"])
+        year = int(y[_YEAR])
     elif y := _YEAR_AFTER.match(text, found.end, window_end):
-        year, end = int(y["year"]), y.end()
+        year, end = int(y[_YEAR]), y.end()
     launched_by = None
     if who := lex.launcher_after_re.match(text, end, window_end):
-        launched_by = who["who"].strip()
+        launched_by = who[1].strip()  # group "who", the only one
     else:
         before = _clause_before(text, found.start, sec_start)
         if who := lex.launcher_before_re.search(before):
-            launched_by = who["who"].strip()
+            launched_by = who[1].strip()  # group "who", the only one
     theme = None
     if t := lex.theme_re.match(text, end, window_end):
-        theme = t["theme"].strip()
+        theme = t[1].strip()  # group "theme", the only one
     return Campaign(
         start=found.start,
         end=end,
@@ -364,18 +410,30 @@ def extract_campaigns(doc: ParsedArticle) -> list[Campaign]:
     """
     documents = [r for r in doc.records.get("documents", []) if isinstance(r, DocumentRef)]
     merged: dict[str, Campaign] = {}
-    sections = list(doc.content())
-    quoted = [_quoted(doc.text, s.start, s.end, documents) for _, s in sections]
+    masked = doc.masked_content()
+    sections = masked.content
+    text = doc.text
+    # Each strategy needs a word in the section (a quote mark, a known name, an unquoted cue):
+    # those tests, at C speed and mostly decided once for the article, spare the patterns.
+    quoting = _holding(masked, ("“",))
+    quoted = [
+        _quoted(text, s.start, s.end, documents) if quotes else []
+        for (_, s), quotes in zip(sections, quoting, strict=True)
+    ]
     all_quoted = {_key(q.name) for found in quoted for q in found}
-    # Once for the article (its lower case made once for all extractors): most name no known
-    # campaign. The mask between sections keeps a name within one.
-    any_known = _names_known(doc.masked_content().lowered())
-    for (index, section), candidates in zip(sections, quoted, strict=True):
-        text, start, end = doc.text, section.start, section.end
-        taken = [(c.start, c.end) for c in candidates]
-        known = _known(text, start, end) if any_known else []
-        others = [*known, *_unquoted(text, start, end)]
-        candidates = candidates + [k for k in others if not any(s <= k.start < e for s, e in taken)]
+    naming = _naming_known(masked)
+    cueing = _holding(masked, _lexicon().data.unquoted_cues)
+    for (index, section), candidates, known_named, cued in zip(
+        sections, quoted, naming, cueing, strict=True
+    ):
+        start, end = section.start, section.end
+        known = _known(text, start, end) if known_named else []
+        others = [*known, *_unquoted(text, start, end)] if cued else known
+        if others:
+            taken = [(c.start, c.end) for c in candidates]
+            candidates = candidates + [
+                k for k in others if not any(s <= k.start < e for s, e in taken)
+            ]
         for found in sorted(candidates, key=lambda c: c.start):
             record = _details(text, found, start, end).model_copy(update={"section_index": index})
             key = _key(record.name)
