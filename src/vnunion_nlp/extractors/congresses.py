@@ -50,6 +50,10 @@ class _Patterns:
     generic_heads: tuple[str, ...]  # folded, with a trailing space
     held_before: tuple[str, ...]  # folded, longest first
     org_heads: tuple[str, ...]  # as written, each with a trailing space
+    # The words after which "Đại hội" is no congress (``cues.not_congress``): as heads, each with
+    # a trailing space, for one ``startswith`` at C speed instead of a loop, and as whole texts.
+    not_congress_heads: tuple[str, ...]
+    not_congress: frozenset[str]
     cue: regex.Pattern[str]
     # Every ``cue`` match starts with a match of one of these, searched at a few ns a character
     # where ``cue`` costs ~40 (apart: the engine finds a literal fast, not an alternation of
@@ -91,6 +95,8 @@ def _patterns() -> _Patterns:
         generic_heads=tuple(f"{g} " for g in cues.generic_heads),
         held_before=tuple(sorted(cues.held_before, key=len, reverse=True)),
         org_heads=tuple(f"{head} " for head in cues.org_heads),
+        not_congress_heads=tuple(f"{w} " for w in cues.not_congress),
+        not_congress=frozenset(cues.not_congress),
         # "ĐH" is also Đại học: as a congress only before an ordinal ("ĐH XII CĐ Việt Nam").
         cue=regex.compile(
             rf"(?<!\p{{L}})(?:{congress}(?!\p{{L}})|(?:{_alt(cues.abbreviations)})"
@@ -197,6 +203,11 @@ def _name_after(text: str, position: int) -> tuple[str, int]:
     return " ".join(words), end
 
 
+# The indices of the groups "ord" of ``roman_after_cue``, ``ordinal`` and ``ordinal_later``, and
+# "khoa" of ``ordinal`` (tests/test_congresses_groups.py pins them).
+_ORD: Final = 1
+_KHOA: Final = 2
+
 # How far a match after a mention may read. The regex module scans to ``endpos`` (the end of
 # the text by default) before some patterns even start, so every bounded look must pass one.
 _REACH: Final = 400
@@ -293,20 +304,22 @@ def _mentions(doc: ParsedArticle) -> list[_Mention]:
             if seen > _MAX_MENTIONS:
                 return found
             after_cue = fold(text[cue.end() : cue.end() + 40])
-            if any(after_cue.lstrip().startswith(w + " ") or after_cue.strip() == w
-                   for w in pat.cues.not_congress):  # fmt: skip
+            if (
+                after_cue.lstrip().startswith(pat.not_congress_heads)
+                or after_cue.strip() in pat.not_congress
+            ):
                 continue
             position = cue.end()
             ordinal_text: str | None = None
             roman = pat.roman_after_cue.match(text, position, position + _REACH)
-            if roman is not None and parse_roman(roman["ord"]):
-                ordinal_text, position = roman["ord"], roman.end()
+            if roman is not None and parse_roman(roman[_ORD]):
+                ordinal_text, position = roman[_ORD], roman.end()
             name, position = _name_after(text, position)
             name = _DELEGATES_HEAD.sub("", name)
             if fold(name) == "toan quoc":
                 name = ""  # "Đại hội đại biểu toàn quốc": the level, not a body
             if ordinal_text is None and (m := pat.ordinal.match(text, position, position + _REACH)):
-                ordinal_text, position = m["ord"] or m["khoa"], m.end()
+                ordinal_text, position = m[_ORD] or m[_KHOA], m.end()
             elif (
                 ordinal_text is None
                 and (m := pat.ordinal_later.match(text, position, position + _REACH))
@@ -314,13 +327,13 @@ def _mentions(doc: ParsedArticle) -> list[_Mention]:
             ):
                 # "Đại hội thi đua yêu nước trong công nhân, … toàn quốc lần thứ X": the name
                 # stopped at "trong", the ordinal comes later in the same clause.
-                ordinal_text, position = m["ord"], m.end()
+                ordinal_text, position = m[_ORD], m.end()
             if (
                 ordinal_text is not None
                 and (of := pat.of_org.match(text, position, position + _REACH))
                 and not name
             ):
-                name, position = of["org"], of.end()
+                name, position = of[1], of.end()  # group "org", the only one
             term: tuple[int, int] | None = None
             if t := pat.term.match(text, position, position + _REACH):
                 first_year, last_year = pat.term_years
@@ -468,7 +481,8 @@ _LIST_SPLIT: Final = regex.compile(r"\s*,\s*|\s+và\s+")
 def _first(pattern: regex.Pattern[str], doc: ParsedArticle) -> int | None:
     for _, section in _content_text(doc):
         for match in pattern.finditer(section.text):
-            raw = match.groupdict().get("n") or match.groupdict().get("n2")
+            # Every group of ``committee`` and ``delegates`` is a count ("n", "n2"); one is set.
+            raw = next(filter(None, match.groups()), None)
             if raw and (value := _count(raw)) is not None and value > 0:
                 return value
     return None
