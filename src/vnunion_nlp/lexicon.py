@@ -3,6 +3,11 @@
 Each data file opens with a comment header giving its source and what each field means. Every
 file is read through a strict pydantic model, so a typo in a data file fails at load time (and in
 the tests, which load them all).
+
+The patterns built from the data (``alternation``, ``prefix_tree``) are read in hot loops by
+group index (``pattern.groupindex["name"]``, taken once), not by group name: the ``regex``
+module tries a group's key as an integer first, which raises and clears a TypeError at each read
+by name (~0.8 µs, against ~0.1 µs by index).
 """
 
 from __future__ import annotations

@@ -117,15 +117,12 @@ _DANGLING = regex.compile(r"(?:[\s,]+(?:và|hoặc|cùng))+$")
 _NUMBER_OR_NAME_LEAD = regex.compile(r"\s+(?:\d|số|Trung|(?i:đại\s+hội)\s|ĐH\s)")
 _SESSION_WORD = regex.compile(r"kh[oó][aá]")
 _QUOTE_AFTER_ABOUT = regex.compile(r"về\s+(?:việc\s+)?“")
-# The groups read at every type word are read by index: the ``regex`` module's look-up by name
-# raises and clears a TypeError inside each time (~0.8 µs, against ~0.1 µs). The indices of
-# "so", "token" and "more" of _NUMBER, "number" of _CENTRAL, "session" of _SESSION, "title" of
-# _QUOTED, and "prefix" and "name" of the law patterns (tests/test_documents_groups.py pins them).
-_NUMBER_SO, _NUMBER_TOKEN, _NUMBER_MORE = 1, 2, 3
-_CENTRAL_NUMBER = 2
-_SESSION_ROMAN = 1
-_QUOTED_TITLE = 1
-_LAW_PREFIX, _LAW_NAME = 1, 2
+# The groups read at every type word are read by index (see ``vnunion_nlp.lexicon``).
+_NUMBER_SO, _NUMBER_TOKEN, _NUMBER_MORE = (_NUMBER.groupindex[g] for g in ("so", "token", "more"))
+_CENTRAL_NUMBER = _CENTRAL.groupindex["number"]
+_SESSION_ROMAN = _SESSION.groupindex["session"]
+_QUOTED_TITLE = _QUOTED.groupindex["title"]
+_LAW_PREFIX, _LAW_NAME = 1, 2  # of every pattern of ``laws_in`` (tests/test_documents_groups.py)
 
 
 @dataclass

@@ -72,8 +72,7 @@ def _warn_capped(doc: ParsedArticle, budget: _Budget, candidates_capped: bool) -
 def extract_officials(doc: ParsedArticle) -> list[Official]:
     """Every named official of the article, merged by name, in order of first mention."""
     pat = _patterns()
-    # By index: the ``regex`` module's look-up of a group by name raises and clears a TypeError
-    # inside each time (~0.8 µs, against ~0.1 µs by index).
+    # Groups read by index (see ``vnunion_nlp.lexicon``).
     listed_group, post_group = pat.list_after.groupindex["list"], pat.post_taken.groupindex["post"]
     found: dict[str, Official] = {}
     aged: set[str] = set()

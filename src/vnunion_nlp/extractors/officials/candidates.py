@@ -37,9 +37,7 @@ class _ListState:
 
 @dataclass(frozen=True)
 class _Groups:
-    """The indices of the groups the routes read. A match's group is read by index, not by name:
-    the ``regex`` module's look-up by name raises and clears a TypeError inside each time (~0.8
-    µs, against ~0.1 µs by index)."""
+    """The indices of the groups the routes read (by index: see ``vnunion_nlp.lexicon``)."""
 
     honorific_name: int  # "name" of ``by_honorific``
     post_name: int  # "name" of ``name_before``, read back from a post taken
