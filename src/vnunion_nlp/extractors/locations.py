@@ -36,7 +36,9 @@ _PREFIX: Final = regex.compile(f"{_DISTRICT_BEFORE}{_DISTRICT_AFTER}").groupinde
 
 @dataclass(frozen=True)
 class _Gazetteer:
-    cues: LocationCues
+    # Of ``LocationCues``, read at every match: an attribute of the data model is slow to read.
+    aliases: dict[str, str]
+    needs_prefix: frozenset[str]
     provinces: dict[str, dict[str, str]]
     districts: dict[str, list[dict[str, str]]]
     provinces_in: WordScanner
@@ -58,7 +60,8 @@ def _gazetteer() -> _Gazetteer:
     names = [*provinces, *cues.aliases]
     district_names = prefix_tree(districts)
     return _Gazetteer(
-        cues=cues,
+        aliases=cues.aliases,
+        needs_prefix=frozenset(cues.needs_prefix),
         provinces=provinces,
         districts=districts,
         # Each pattern opens with its rarest part (a name, a district prefix) and the rest is
@@ -76,22 +79,24 @@ def extract_locations(doc: ParsedArticle) -> list[Location]:
     gaz = _gazetteer()
     found: dict[tuple[str, str], Location] = {}
     pending: list[tuple[int, int, int, str, str]] = []
+    aliases, needs_prefix = gaz.aliases, gaz.needs_prefix
     # Group "name" of the province and district patterns is their whole match.
     for index, section, base, match in scan_content(doc, gaz.provinces_in):
         written = match[0]
-        name = gaz.cues.aliases.get(written, written)
-        alias = written in gaz.cues.aliases  # "TP.HCM" carries its own prefix
-        if name in gaz.cues.needs_prefix and not alias:
+        name = aliases.get(written, written)
+        if (name, "province") in found:
+            continue  # named before: whether this one has its prefix changes nothing
+        alias = written in aliases  # "TP.HCM" carries its own prefix
+        if name in needs_prefix and not alias:
             local = match.start() - base
             before = section.text[max(0, local - 12) : local]
             if not gaz.province_prefix_re.search(before):
                 continue  # "tư tưởng Hồ Chí Minh", "Chủ tịch Hồ Chí Minh"
         row = gaz.provinces[name]
-        if (name, "province") not in found:
-            start = section.start + match.start() - base
-            found[(name, "province")] = _location(
-                doc, start, start + len(written), index, name, row["kind"], row
-            )
+        start = section.start + match.start() - base
+        found[(name, "province")] = _location(
+            doc, start, start + len(written), index, name, row["kind"], row
+        )
     for index, section, base, prefix in scan_content(doc, gaz.districts_after):
         after = prefix.end() - base
         if named_district := gaz.district_name_re.match(section.text, after, len(section.text)):
