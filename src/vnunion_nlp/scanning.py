@@ -56,6 +56,8 @@ class WordScanner:
             (_spellings(letter) if fold else (letter,), pattern)
             for letter, pattern in patterns.items()
         )
+        # The groups are those of ``before`` and ``after``: every pattern numbers them alike.
+        self.groupindex = next(iter(patterns.values())).groupindex
         self._phrases = _Phrases(groups, patterns, fold)
         self.folds = fold  # case-insensitive
 

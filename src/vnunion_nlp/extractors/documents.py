@@ -122,7 +122,6 @@ _NUMBER_SO, _NUMBER_TOKEN, _NUMBER_MORE = (_NUMBER.groupindex[g] for g in ("so",
 _CENTRAL_NUMBER = _CENTRAL.groupindex["number"]
 _SESSION_ROMAN = _SESSION.groupindex["session"]
 _QUOTED_TITLE = _QUOTED.groupindex["title"]
-_LAW_PREFIX, _LAW_NAME = 1, 2  # of every pattern of ``laws_in`` (tests/test_documents_groups.py)
 
 
 @dataclass
@@ -372,6 +371,8 @@ def _records(
                     title=r.title,
                 )
             )
+    law_groups = _lexicon().laws_in.groupindex
+    prefix_group, name_group = law_groups["prefix"], law_groups["name"]
     for shift, m in laws:
         out.append(
             DocumentRef(
@@ -380,8 +381,8 @@ def _records(
                 text=m.group(0),
                 section_index=index,
                 extractor=EXTRACTOR,
-                doc_type=_law_type(m[_LAW_PREFIX]),
-                title=m[_LAW_NAME],
+                doc_type=_law_type(m[prefix_group]),
+                title=m[name_group],
                 confidence=0.9,
             )
         )
