@@ -21,7 +21,7 @@ from vnunion_nlp.extractors.indicators.patterns import (
     _Groups,
     _Patterns,
 )
-from vnunion_nlp.extractors.indicators.prefilters import _SPACES
+from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _SPACES
 
 # (start, end, groups, text) of a number expression, section-local
 _Candidate = tuple[int, int, _Groups, str]
@@ -62,8 +62,16 @@ def _word_matches(pat: _Patterns, text: str, folded: str | None) -> list[_Candid
     for lead in _LEADS:
         at = lowered.find(lead)
         while at >= 0:
-            if (at and _glued_before(text[at - 1])) or (
-                _LEADS_APART and not _may_count(pat, text[at + len(lead) : at + _WORDS_WINDOW])
+            after_at = at + len(lead)
+            if (
+                (at and _glued_before(text[at - 1]))
+                or (
+                    _LEADS_APART
+                    and (
+                        text[after_at : after_at + 1] not in _SPACE_SET  # before slicing 200
+                        or not _may_count(pat, text[after_at : at + _WORDS_WINDOW])
+                    )
+                )
             ):
                 at = lowered.find(lead, at + 1)
                 continue
@@ -111,17 +119,27 @@ def _glued_before(char: str) -> bool:
 _ASTRAL = "\U00010000"
 
 
-def _names_in_quotes(pat: _Patterns, text: str) -> list[tuple[int, int]]:
+def _names_in_quotes(pat: _Patterns, text: str, starts: list[int]) -> list[tuple[int, int]]:
     """Spans of quoted names and titles (campaigns, programmes): their numbers are no figures.
 
     Quoted speech is not skipped: it is opened by "cho biết:", followed by an attribution
     dash ("” - ông A cho hay") or holds a full stop between sentences.
+
+    Only the spans that hold one of ``starts`` (the candidates' starts, sorted) are returned,
+    the only ones ever asked about: the speech tests run on those alone, and the scan stops
+    at the first quote after the last start.
     """
     spans: list[tuple[int, int]] = []
-    if "“" not in text and '"' not in text:  # every quote opens with one of them
+    if not starts or ("“" not in text and '"' not in text):  # every quote opens with one
         return spans
+    last = starts[-1]
     for quote in pat.quotes.finditer(text):
         start, end = quote.span()
+        if start > last:
+            break  # this quote and every later one start after every candidate
+        first = bisect.bisect_left(starts, start)
+        if first == len(starts) or starts[first] >= end:
+            continue  # no candidate inside
         if (
             pat.speech_inside.search(quote.group(0))
             or pat.speech_after.match(text[end : end + 4])

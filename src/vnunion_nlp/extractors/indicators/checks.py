@@ -75,7 +75,7 @@ def _find(
 ) -> list[_Found]:
     """The ``candidates`` of one section that pass every check (section-local offsets)."""
     text = section.text
-    quoted = _names_in_quotes(pat, text)
+    quoted = _names_in_quotes(pat, text, [candidate[0] for candidate in candidates])
     consumed_until = -1
     found: list[_Found] = []
     for candidate in candidates:
