@@ -146,9 +146,8 @@ def _group_names(pattern: regex.Pattern[str]) -> tuple[str, ...]:
 
 def _group_index(name: str, *patterns: regex.Pattern[str]) -> int:
     """The index of the group ``name``, one for all of the ``patterns`` that have it (a pattern
-    that never matches may have none): the checks read groups by index, because ``regex``
-    looks a name up by first trying it as an integer, which raises and clears a TypeError
-    inside, at several times the cost of the read itself."""
+    that never matches may have none): the checks read groups by index (see
+    ``vnunion_nlp.lexicon``)."""
     indices = {pattern.groupindex[name] for pattern in patterns if name in pattern.groupindex}
     if len(indices) != 1:
         raise AssertionError(f"the group {name!r} must have one index in all its patterns")
