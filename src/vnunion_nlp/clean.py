@@ -17,6 +17,7 @@ from typing import Final
 import regex
 
 from vnunion_nlp.cues import ChromeCues
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.metadata import is_byline_cue
 from vnunion_nlp.normalize import fold
@@ -144,12 +145,12 @@ def split_lines(text: str) -> list[Line]:
 
 def _shape_reason(line: Line) -> str | None:
     text = line.text.strip()
-    if _may_be_image_file(text) and _IMAGE_FILE.fullmatch(text):
+    if _may_be_image_file(text) and _IMAGE_FILE.fullmatch(text, None, None, HOLD_GIL):
         return "image file name"
     # A URL opens with "http" or "www" ("h" and "w" have no other case variant).
-    if text[:1] in "hHwW" and _URL.fullmatch(text):
+    if text[:1] in "hHwW" and _URL.fullmatch(text, None, None, HOLD_GIL):
         return "bare URL"
-    if not _has_letter(text) and not _NUMERIC_DATE.search(text):
+    if not _has_letter(text) and not _NUMERIC_DATE.search(text, None, None, HOLD_GIL):
         return "no letters"
     return None
 
@@ -165,7 +166,9 @@ def _has_letter(text: str) -> bool:
     """Whether `_LETTER` finds a letter; most lines open with an ASCII one, known without the
     call of the pattern."""
     first = text[:1]
-    return (first.isascii() and first.isalpha()) or _LETTER.search(text) is not None
+    return (first.isascii() and first.isalpha()) or _LETTER.search(
+        text, None, None, HOLD_GIL
+    ) is not None
 
 
 def is_foreign(text: str) -> bool:
@@ -176,10 +179,10 @@ def is_foreign(text: str) -> bool:
     """
     if not text.isascii():
         return False  # a Vietnamese letter, or another non-ASCII character
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in _WORD.findall(text, concurrent=HOLD_GIL)]
     if len(words) < 2:
         return False
-    syllables = sum(1 for w in words if _SYLLABLE.fullmatch(w))
+    syllables = sum(1 for w in words if _SYLLABLE.fullmatch(w, None, None, HOLD_GIL))
     return syllables / len(words) < 0.6
 
 
@@ -231,7 +234,7 @@ def _split_at_separators(folded: str) -> list[str]:
     # Most lines hold no separator: looking for one at C speed skips the call of the pattern.
     if not any(char in folded for char in _SEPARATOR_CHARS):
         return [folded]
-    return _SEPARATORS.split(folded)
+    return _SEPARATORS.split(folded, concurrent=HOLD_GIL)
 
 
 def _is_label_run(words: list[str]) -> bool:

@@ -41,6 +41,8 @@ from typing import Final
 
 import regex
 
+from vnunion_nlp.engine import HOLD_GIL
+
 __all__ = ["DateMention", "date_at_start", "find_dates", "resolve_date"]
 
 MIN_YEAR: Final = 1900
@@ -215,7 +217,7 @@ def find_dates(text: str, reference_year: int | None = None) -> list[DateMention
     """
     found: list[DateMention] = []
     for pattern, groups in _PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, concurrent=HOLD_GIL):
             mention = _mention(m, groups, reference_year)
             if mention is not None:
                 found.append(mention)
@@ -239,7 +241,7 @@ def date_at_start(text: str, reference_year: int | None = None) -> DateMention |
     """
     best: DateMention | None = None
     for pattern, groups in _PATTERNS:
-        m = pattern.match(text)
+        m = pattern.match(text, None, None, HOLD_GIL)
         mention = _mention(m, groups, reference_year) if m is not None else None
         if mention is not None and (best is None or mention.end > best.end):
             best = mention

@@ -10,6 +10,7 @@ from typing import Final, TypeVar
 
 import regex
 
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.records import ArticleWarning, Record, Section
 
 RecordT = TypeVar("RecordT", bound=Record)
@@ -135,11 +136,15 @@ def content_matches(
     match: then a match in a section is one in the masked text too.
     """
     masked = doc.masked_content()
-    present = [pattern for pattern in patterns if pattern.search(masked.text)]
+    present = [pattern for pattern in patterns if pattern.search(masked.text, None, None, HOLD_GIL)]
     if not present:
         return
     for index, section in masked.content:
-        hits = [match.start() for pattern in present if (match := pattern.search(section.text))]
+        hits = [
+            match.start()
+            for pattern in present
+            if (match := pattern.search(section.text, None, None, HOLD_GIL))
+        ]
         if hits:
             yield index, section, min(hits)
 

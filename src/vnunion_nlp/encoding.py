@@ -12,6 +12,7 @@ import codecs
 import ftfy
 import regex
 
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.errors import InputError
 
 _BOMS = (
@@ -80,7 +81,7 @@ def repair_mojibake(text: str) -> str | None:
     head = text[:_MOJIBAKE_SCAN]
     if not any(mark in head for mark in _MOJIBAKE_MARKS):
         return None
-    if len(_MOJIBAKE.findall(head)) < 2:
+    if len(_MOJIBAKE.findall(head, concurrent=HOLD_GIL)) < 2:
         return None
     fixed = ftfy.fix_encoding(text)
     return fixed if fixed != text else None

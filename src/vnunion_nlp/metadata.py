@@ -19,6 +19,7 @@ import dateparser
 import regex
 
 from vnunion_nlp.cues import LayoutCues
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.normalize import fold
 
@@ -75,14 +76,14 @@ def parse_datetime(line: str) -> dt.datetime | None:
     >>> parse_datetime("Cập nhật ngày 22 tháng 5 năm 2020").isoformat()
     '2020-05-22T00:00:00+07:00'
     """
-    match = _DATE.search(line)
+    match = _DATE.search(line, None, None, HOLD_GIL)
     if match is None:
         return _fallback_datetime(line)
     day = int(match["d"] or match["d2"])
     month = int(match["m"] or match["m2"])
     year = int(match["y"] or match["y2"])
     outside_date = line[: match.start()] + " " + line[match.end() :]
-    time = _TIME.search(outside_date)
+    time = _TIME.search(outside_date, None, None, HOLD_GIL)
     hour, minute = (int(time["H"]), int(time["M"])) if time else (0, 0)
     try:
         return dt.datetime(year, month, day, hour, minute, tzinfo=VIETNAM)
@@ -112,7 +113,7 @@ def looks_like_dateline(line: str) -> bool:
     """A short line that states a publication time (a date with a time, weekday or cue)."""
     if len(line.split(maxsplit=MAX_DATELINE_WORDS)) > MAX_DATELINE_WORDS:
         return False
-    date = _DATE.search(line) if _DIGIT.search(line) else None
+    date = _DATE.search(line, None, None, HOLD_GIL) if _DIGIT.search(line) else None
     if date is None:
         return False
     folded = fold(line)
@@ -120,7 +121,7 @@ def looks_like_dateline(line: str) -> bool:
     if folded.startswith(cues.dateline_cues) or any(w in folded for w in cues.weekdays):
         return True
     rest = (line[: date.start()] + line[date.end() :]).strip(" |-,")
-    return bool(_TIME.fullmatch(rest)) or not _TWO_LETTERS.search(rest)
+    return bool(_TIME.fullmatch(rest, None, None, HOLD_GIL)) or not _TWO_LETTERS.search(rest)
 
 
 def is_byline_cue(text: str) -> bool:
@@ -170,7 +171,7 @@ def _search_credit(text: str) -> regex.Match[str] | None:
         starts.update(_cue_starts(text, colon))
         colon = text.rfind(":", 0, colon)
     for start in sorted(starts):
-        match = _CREDIT.match(text, start)
+        match = _CREDIT.match(text, start, None, HOLD_GIL)
         if match is not None:
             return match
     return None
@@ -213,7 +214,7 @@ def authors_from_byline(text: str) -> list[str]:
         if folded.startswith(prefix):
             body = text[len(prefix) :].lstrip(" :")
             # "Tác giả: Name - Department": what follows the dash is a unit, not a second author.
-            body = _UNIT_DASH.split(body, maxsplit=1)[0]
+            body = _UNIT_DASH.split(body, maxsplit=1, concurrent=HOLD_GIL)[0]
             break
     body = body.strip(" .()")
     words = body.split()
@@ -221,6 +222,8 @@ def authors_from_byline(text: str) -> list[str]:
         return []
     if not all(w[:1].isupper() for w in words if w[:1].isalpha() and w != "và"):
         return [body]  # an organisation as author ("Trung tâm Văn hóa, … huyện"): keep it whole
-    names = [n.strip(" .()") for n in _NAME_SPLIT.split(body) if n.strip(" .()")]
+    names = [
+        n.strip(" .()") for n in _NAME_SPLIT.split(body, concurrent=HOLD_GIL) if n.strip(" .()")
+    ]
     # ĐÀM NGUYỄN is a name in capitals; a one-word VTC14 or ANTV is an acronym, kept as is.
     return [n.title() if n.isupper() and len(n.split()) >= 2 else n for n in names]

@@ -30,6 +30,8 @@ from typing import Final
 
 import regex
 
+from vnunion_nlp.engine import HOLD_GIL
+
 # Why by hand: no maintained library keeps an offset map through NFC and white-space folding.
 _ODD_SPACE: Final = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _SPACES_AND_CONTROLS: Final = rf"""
@@ -104,7 +106,7 @@ def _move_tones(text: str) -> str:
     pairs = sorted((m for p in _NEW_STYLE_PAIRS for m in p.finditer(text)), key=re.Match.start)
     for pair in pairs:
         start, end = pair.span()
-        if text[start - 1 : start] in ("q", "Q") or _LETTER.match(text, end, end + 1):
+        if text[start - 1 : start] in ("q", "Q") or _LETTER.match(text, end, end + 1, HOLD_GIL):
             continue
         parts.append(text[last:start])
         parts.append(_move_tone(pair[0]))
@@ -314,7 +316,9 @@ def fold(text: str) -> str:
     'lien doan lao dong'
     """
     folded = text.translate(_FOLD).lower()
-    if folded.isascii() or _COMBINING.search(folded) is None:  # isascii() takes no time
+    if (
+        folded.isascii() or _COMBINING.search(folded, None, None, HOLD_GIL) is None
+    ):  # isascii() takes no time
         return folded
     # Rare: text that was not NFC-normalised and still carries combining marks.
     decomposed = unicodedata.normalize("NFD", folded)

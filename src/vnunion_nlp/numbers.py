@@ -31,6 +31,8 @@ from typing import Final
 
 import regex
 
+from vnunion_nlp.engine import HOLD_GIL
+
 Number = int | float
 
 _ROMAN_VALUES: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -113,7 +115,7 @@ def parse_roman(text: str) -> int | None:
     >>> parse_roman("VII"), parse_roman("IIII"), parse_roman("")
     (7, None, None)
     """
-    if not text or not _ROMAN_RE.fullmatch(text):
+    if not text or not _ROMAN_RE.fullmatch(text, None, None, HOLD_GIL):
         return None
     total = 0
     for char, following in zip(text, [*text[1:], ""], strict=True):
@@ -130,7 +132,7 @@ def parse_number(text: str) -> int | float | None:
     (20300, 1076, None)
     """
     text = text.strip()
-    if not _DIGITS_RE.fullmatch(text):
+    if not _DIGITS_RE.fullmatch(text, None, None, HOLD_GIL):
         return None
     integer, _, decimals = text.replace(".", "").partition(",")
     if decimals:

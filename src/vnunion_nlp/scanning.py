@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from vnunion_nlp.document import ParsedArticle
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.errors import DataFileError
 from vnunion_nlp.lexicon import alternation, prefix_tree
 from vnunion_nlp.records import Section
@@ -82,7 +83,7 @@ class WordScanner:
             return found
         found = []
         for pattern in self._present(text, pos, end):
-            found.extend(pattern.finditer(text, pos, end, overlapped=True))
+            found.extend(pattern.finditer(text, pos, end, overlapped=True, concurrent=HOLD_GIL))
         if len(found) < 2:
             return found
         found.sort(key=_start)
@@ -100,7 +101,7 @@ class WordScanner:
         found = self._phrases.matches(text, pos, end, first=True)
         if found is not None:
             return found[0] if found else None
-        matches = (p.search(text, pos, end) for p in self._present(text, pos, end))
+        matches = (p.search(text, pos, end, HOLD_GIL) for p in self._present(text, pos, end))
         return min((m for m in matches if m is not None), key=_start, default=None)
 
 
@@ -173,7 +174,7 @@ class _Phrases:
         for start in starts:
             if start < reached or self._at(hay, start) is None:
                 continue
-            match = self._by_first[hay[start]].match(text, pos + start, end)
+            match = self._by_first[hay[start]].match(text, pos + start, end, HOLD_GIL)
             if match is not None:
                 out.append(match)
                 if first:
@@ -185,7 +186,7 @@ class _Phrases:
         out: list[regex.Match[str]] = []
         while (place := self._search(text, pos, end)) is not None:
             start = place.start()
-            match = self._by_first[text[start]].match(text, start, end)
+            match = self._by_first[text[start]].match(text, start, end, HOLD_GIL)
             if match is None:
                 pos = start + 1
                 continue

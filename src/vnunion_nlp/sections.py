@@ -18,6 +18,7 @@ import regex
 from pydantic import TypeAdapter
 
 from vnunion_nlp.clean import Line, find_chrome, split_lines
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.metadata import (
     MAX_BYLINE_WORDS,
     MAX_DATELINE_WORDS,
@@ -69,7 +70,7 @@ class Layout:
 def _is_list_item(text: str) -> bool:
     if not _may_open_list_item(text):
         return False
-    match = _LIST_MARKER.match(text)
+    match = _LIST_MARKER.match(text, None, None, HOLD_GIL)
     if match is None:
         return False
     word = match["word"]
@@ -143,7 +144,7 @@ def _is_caption(line: Line) -> bool:
         return len(text.split()) <= _MAX_CAPTION_WORDS
     if line.word_count > _MAX_CAPTION_WORDS or ";" in text:
         return False
-    if len(_SENTENCE_END.findall(text)) > 1:
+    if len(_SENTENCE_END.findall(text, concurrent=HOLD_GIL)) > 1:
         return False
     folded = line.folded
     if not folded.startswith(_caption_starts()):

@@ -33,6 +33,7 @@ import regex
 
 from vnunion_nlp.cues import CampaignCues
 from vnunion_nlp.document import MaskedContent, ParsedArticle, fill_missing
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.records import Campaign, DocumentRef
@@ -188,7 +189,7 @@ class _Found:
 def _clause_before(text: str, start: int, floor: int) -> str:
     """Text of the sentence before ``start`` (from ``floor`` at most)."""
     piece = text[max(floor, start - 200) : start]
-    breaks = list(_SENTENCE_BREAK.finditer(piece))
+    breaks = list(_SENTENCE_BREAK.finditer(piece, concurrent=HOLD_GIL))
     return piece[breaks[-1].end() :] if breaks else piece
 
 
@@ -203,12 +204,12 @@ def _cued(text: str, quote: regex.Match[str], floor: int) -> tuple[str, int] | N
     lex = _lexicon()
     before = _clause_before(text, quote.start(), floor)
     base = quote.start() - len(before)
-    cues = list(lex.cue_re.finditer(before))
+    cues = list(lex.cue_re.finditer(before, concurrent=HOLD_GIL))
     if not cues:
         return None
     cue = cues[-1]
     gap = before[cue.end() :]
-    if lex.blocker_re.search(gap) or "”" in gap:
+    if lex.blocker_re.search(gap, None, None, HOLD_GIL) or "”" in gap:
         return None
     kind = _spaced(cue[lex.cue_cue])
     max_gap = lex.data.cues[kind]
@@ -221,13 +222,15 @@ def _blocked(text: str, quote_start: int, floor: int) -> bool:
     """A quote right after a blocker ("về", "mục tiêu:", "danh hiệu") is no campaign."""
     lex = _lexicon()
     before = text[max(floor, quote_start - 20) : quote_start]
-    last = list(lex.blocker_re.finditer(before))
-    return bool(last) and not _LETTER.search(before[last[-1].end() :].replace(":", ""))
+    last = list(lex.blocker_re.finditer(before, concurrent=HOLD_GIL))
+    return bool(last) and not _LETTER.search(
+        before[last[-1].end() :].replace(":", ""), None, None, HOLD_GIL
+    )
 
 
 def _name_like(name: str) -> bool:
     """A quote that can be a campaign's name: not scare quotes, not speech."""
-    if not _LETTER.search(name) or _SENTENCE_BREAK.search(name):
+    if not _LETTER.search(name, None, None, HOLD_GIL) or _SENTENCE_BREAK.search(name):
         return False  # "lý giải: “Ban đầu … thật lòng. Nay …”" is speech
     if name[:1].isupper() or name[:1].isdigit():
         return True
@@ -243,20 +246,21 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
     blocked_end: int | None = None  # end of the last blocked quote: its list is blocked too
     if text.find("“", sec_start, sec_end) < 0:
         return out  # most sections quote nothing: a string search costs less than the engine
-    for quote in _QUOTE.finditer(text, sec_start, sec_end):
+    for quote in _QUOTE.finditer(text, sec_start, sec_end, concurrent=HOLD_GIL):
         name = quote[_QUOTED_NAME].strip().rstrip(".")
         if not _name_like(name) or _in_documents(quote.start(), documents):
             previous = None
             continue
         if _blocked(text, quote.start(), sec_start) or (
-            blocked_end is not None and _LIST_GLUE.fullmatch(text[blocked_end : quote.start()])
+            blocked_end is not None
+            and _LIST_GLUE.fullmatch(text[blocked_end : quote.start()], None, None, HOLD_GIL)
         ):
             previous, blocked_end = None, quote.end()
             continue
         blocked_end = None
         found: _Found | None = None
         themed = lex.themed_year_re.search(
-            text, max(sec_start, quote.start() - 60), quote.start() + 1
+            text, max(sec_start, quote.start() - 60), quote.start() + 1, HOLD_GIL
         )
         if themed and themed.end() == quote.start():
             cue_group, year_group = lex.themed_cue_year
@@ -265,15 +269,17 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
         elif cued := _cued(text, quote, sec_start):
             kind, cue_start = cued
             found = _Found(cue_start, quote.end(), name, kind)
-        elif previous is not None and _LIST_GLUE.fullmatch(text[previous.end : quote.start()]):
+        elif previous is not None and _LIST_GLUE.fullmatch(
+            text[previous.end : quote.start()], None, None, HOLD_GIL
+        ):
             found = _Found(quote.start(), quote.end(), name, previous.kind)
-        elif (self_cue := lex.self_cue_re.match(name)) and name[:1].isupper():
+        elif (self_cue := lex.self_cue_re.match(name, None, None, HOLD_GIL)) and name[:1].isupper():
             kind = _spaced(self_cue.group(0))
             found = _Found(quote.start(), quote.end(), name, kind, 0.8)
         elif (
-            (year_cue := lex.year_cue_re.match(name))
+            (year_cue := lex.year_cue_re.match(name, None, None, HOLD_GIL))
             and name[:1].isupper()
-            and (year := _YEAR_IN_NAME.search(name))
+            and (year := _YEAR_IN_NAME.search(name, None, None, HOLD_GIL))
         ):
             kind = _spaced(year_cue.group(0))
             found = _Found(quote.start(), quote.end(), name, kind, 0.8, int(year[_YEAR]))
@@ -330,20 +336,22 @@ def _known(text: str, sec_start: int, sec_end: int) -> list[_Found]:
     """The known names in a section that may hold one (``_naming_known``)."""
     lex = _lexicon()
     out: list[_Found] = []
-    for m in lex.known_re.finditer(text, sec_start, sec_end):
+    for m in lex.known_re.finditer(text, sec_start, sec_end, concurrent=HOLD_GIL):
         name = m[lex.known_name]
         if _blocked(text, m.start(), sec_start):
             continue
         quoted = m.group(0).startswith("“")
         if not quoted and not name[:1].isupper() and _fold(name) in lex.capitalised_only:
             continue  # "việc học tập và làm theo …" in lower case: the activity, not the drive
-        if not quoted and _COUNT_BEFORE.search(text, max(sec_start, m.start() - 3), m.start()):
+        if not quoted and _COUNT_BEFORE.search(
+            text, max(sec_start, m.start() - 3), m.start(), HOLD_GIL
+        ):
             continue  # "xây 46 Mái ấm Công đoàn": houses counted, not the programme
         kind = lex.known_kind.get(_fold(name))
         if kind is None:
             # "các chương trình Mái ấm Công đoàn, Tết sum vầy": the cue before gives the kind.
             before = _clause_before(text, m.start(), sec_start)
-            cues = list(lex.cue_re.finditer(before))
+            cues = list(lex.cue_re.finditer(before, concurrent=HOLD_GIL))
             if cues and len(before[cues[-1].end() :].split()) <= 8:
                 kind = _spaced(cues[-1][lex.cue_cue])
         out.append(_Found(m.start(), m.end(), name, kind, 0.9, known=True))
@@ -355,9 +363,9 @@ def _unquoted(text: str, sec_start: int, sec_end: int) -> list[_Found]:
     lex = _lexicon()
     out: list[_Found] = []
     cue, named = lex.unquoted_cue_name
-    for m in lex.unquoted_re.finditer(text, sec_start, sec_end):
+    for m in lex.unquoted_re.finditer(text, sec_start, sec_end, concurrent=HOLD_GIL):
         name_start, name_end = m.span(named)
-        stop = lex.name_stop_re.search(text, name_start, name_end)
+        stop = lex.name_stop_re.search(text, name_start, name_end, HOLD_GIL)
         name = text[name_start : stop.start() if stop else name_end].strip()
         if len(name.split()) >= 2:
             end = name_start + len(name)
@@ -372,19 +380,19 @@ def _details(text: str, found: _Found, sec_start: int, sec_end: int) -> Campaign
     end = found.end
     if year is not None:
         pass
-    elif y := _YEAR_IN_NAME.search(found.name):
+    elif y := _YEAR_IN_NAME.search(found.name, None, None, HOLD_GIL):
         year = int(y[_YEAR])
-    elif y := _YEAR_AFTER.match(text, found.end, window_end):
+    elif y := _YEAR_AFTER.match(text, found.end, window_end, HOLD_GIL):
         year, end = int(y[_YEAR]), y.end()
     launched_by = None
-    if who := lex.launcher_after_re.match(text, end, window_end):
+    if who := lex.launcher_after_re.match(text, end, window_end, HOLD_GIL):
         launched_by = who[1].strip()  # group "who", the only one
     else:
         before = _clause_before(text, found.start, sec_start)
-        if who := lex.launcher_before_re.search(before):
+        if who := lex.launcher_before_re.search(before, None, None, HOLD_GIL):
             launched_by = who[1].strip()  # group "who", the only one
     theme = None
-    if t := lex.theme_re.match(text, end, window_end):
+    if t := lex.theme_re.match(text, end, window_end, HOLD_GIL):
         theme = t[1].strip()  # group "theme", the only one
     return Campaign(
         start=found.start,

@@ -29,6 +29,7 @@ import regex
 from vnunion_nlp.cues import CongressCues
 from vnunion_nlp.dates import DateMention, find_dates
 from vnunion_nlp.document import ParsedArticle, content_matches
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.normalize import fold
@@ -176,20 +177,20 @@ def _name_after(text: str, position: int) -> tuple[str, int]:
     """The organisation named right after the cue, and where it ends."""
     pat = _patterns()
     words: list[str] = []
-    delegates = pat.delegates_word.match(text, position, position + _REACH)
+    delegates = pat.delegates_word.match(text, position, position + _REACH, HOLD_GIL)
     end = delegates.end() if delegates else position  # "Đại hội đại biểu Đảng bộ …"
     w = pat.word_w
-    first = pat.word.match(text, end, end + _REACH)
+    first = pat.word.match(text, end, end + _REACH, HOLD_GIL)
     if first is not None and first[w].islower():
         first_start = first.start(w)
         rest = fold(text[first_start : first_start + 20])
         if not any(rest.startswith(head + " ") or rest == head for head in pat.name_heads):
             return "", end  # "Đại hội cũng …", "đại hội nêu rõ …": no name follows
     while len(words) < 14:
-        if words and (abbreviation := pat.abbreviation.match(text, end, end + _REACH)):
+        if words and (abbreviation := pat.abbreviation.match(text, end, end + _REACH, HOLD_GIL)):
             end = abbreviation.end()  # "Công đoàn (CĐ) Công ty …": the name goes on
-        match = pat.word.match(text, end, end + _REACH)
-        if match is None or pat.cue.match(text, match.start(w), match.end(w) + 8):
+        match = pat.word.match(text, end, end + _REACH, HOLD_GIL)
+        if match is None or pat.cue.match(text, match.start(w), match.end(w) + 8, HOLD_GIL):
             break  # "Toàn cảnh Đại hội Đại hội đã nghe …": a caption ran into the text
         word = match[w]
         if word.islower() and word in pat.stops:
@@ -233,7 +234,7 @@ def _generic(text: str, name: str, end: int) -> bool:
         g in f" {folded_name} " for g in pat.generic
     ):
         return True
-    skipped = pat.parenthetical.match(text, end, end + _REACH)
+    skipped = pat.parenthetical.match(text, end, end + _REACH, HOLD_GIL)
     tail = f" {fold(text[skipped.end() if skipped else end : end + 80])} "
     return any(tail.lstrip().startswith(g.lstrip()) for g in pat.generic)
 
@@ -253,8 +254,12 @@ def _subject(clause: str, folded: str) -> str | None:
             subject = clause[:at].strip()
             if "," in subject:  # a leading date or place: "Ngày 20/5/2020, Chi bộ …"
                 head, _, rest = subject.partition(",")
-                subject = rest.strip() if _DATE_OR_PLACE_HEAD.search(head) else subject
-            subject = _SUBJECT_TAIL.sub("", subject)
+                subject = (
+                    rest.strip()
+                    if _DATE_OR_PLACE_HEAD.search(head, None, None, HOLD_GIL)
+                    else subject
+                )
+            subject = _SUBJECT_TAIL.sub("", subject, concurrent=HOLD_GIL)
             named = subject.startswith(pat.org_heads) and "," not in subject
             return subject if named and len(subject.split()) <= 14 else None
     return None
@@ -297,7 +302,7 @@ def _mentions(doc: ParsedArticle) -> list[_Mention]:
     seen = 0
     for index, section, first in content_matches(doc, pat.cue_words):
         text = section.text
-        for cue in pat.cue.finditer(text, first):
+        for cue in pat.cue.finditer(text, first, concurrent=HOLD_GIL):
             seen += 1
             if seen > _MAX_MENTIONS:
                 return found
@@ -309,31 +314,33 @@ def _mentions(doc: ParsedArticle) -> list[_Mention]:
                 continue
             position = cue.end()
             ordinal_text: str | None = None
-            roman = pat.roman_after_cue.match(text, position, position + _REACH)
+            roman = pat.roman_after_cue.match(text, position, position + _REACH, HOLD_GIL)
             if roman is not None and parse_roman(roman[_ORD]):
                 ordinal_text, position = roman[_ORD], roman.end()
             name, position = _name_after(text, position)
-            name = _DELEGATES_HEAD.sub("", name)
+            name = _DELEGATES_HEAD.sub("", name, concurrent=HOLD_GIL)
             if fold(name) == "toan quoc":
                 name = ""  # "Đại hội đại biểu toàn quốc": the level, not a body
-            if ordinal_text is None and (m := pat.ordinal.match(text, position, position + _REACH)):
+            if ordinal_text is None and (
+                m := pat.ordinal.match(text, position, position + _REACH, HOLD_GIL)
+            ):
                 ordinal_text, position = m[_ORD] or m[_KHOA], m.end()
             elif (
                 ordinal_text is None
-                and (m := pat.ordinal_later.match(text, position, position + _REACH))
-                and not pat.cue.search(m[0])
+                and (m := pat.ordinal_later.match(text, position, position + _REACH, HOLD_GIL))
+                and not pat.cue.search(m[0], None, None, HOLD_GIL)
             ):
                 # "Đại hội thi đua yêu nước trong công nhân, … toàn quốc lần thứ X": the name
                 # stopped at "trong", the ordinal comes later in the same clause.
                 ordinal_text, position = m[_ORD], m.end()
             if (
                 ordinal_text is not None
-                and (of := pat.of_org.match(text, position, position + _REACH))
+                and (of := pat.of_org.match(text, position, position + _REACH, HOLD_GIL))
                 and not name
             ):
                 name, position = of[1], of.end()  # group "org", the only one
             term: tuple[int, int] | None = None
-            if t := pat.term.match(text, position, position + _REACH):
+            if t := pat.term.match(text, position, position + _REACH, HOLD_GIL):
                 first_year, last_year = pat.term_years
                 term, position = (int(t[first_year]), int(t[last_year])), t.end()
             if _generic(text, name, position):
@@ -342,7 +349,7 @@ def _mentions(doc: ParsedArticle) -> list[_Mention]:
             if (
                 lone_acronym
                 and ordinal_text is None
-                and not pat.term.match(text, position, position + _REACH)
+                and not pat.term.match(text, position, position + _REACH, HOLD_GIL)
             ):
                 continue  # "Đại hội CĐCS": the congresses of grassroots unions in general
             clause = _clause_before(text, cue.start())
@@ -468,7 +475,7 @@ def _committee(doc: ParsedArticle) -> int | None:
     if (size := _first(_patterns().committee, doc)) is not None:
         return size
     for _, section in _content_text(doc):
-        if listed := _patterns().committee_list.search(section.text):
+        if listed := _patterns().committee_list.search(section.text, None, None, HOLD_GIL):
             return len(_LIST_SPLIT.split(listed["list"].strip()))
     return None
 
@@ -478,7 +485,7 @@ _LIST_SPLIT: Final = regex.compile(r"\s*,\s*|\s+và\s+")
 
 def _first(pattern: regex.Pattern[str], doc: ParsedArticle) -> int | None:
     for _, section in _content_text(doc):
-        for match in pattern.finditer(section.text):
+        for match in pattern.finditer(section.text, concurrent=HOLD_GIL):
             # Every group of ``committee`` and ``delegates`` is a count ("n", "n2"); one is set.
             raw = next(filter(None, match.groups()), None)
             if raw and (value := _count(raw)) is not None and value > 0:

@@ -26,6 +26,7 @@ from vnunion_nlp import errors
 from vnunion_nlp.cues import DocTypes
 from vnunion_nlp.dates import date_at_start, find_dates
 from vnunion_nlp.document import ParsedArticle, fill_missing
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.records import ArticleWarning, DocumentRef
@@ -140,7 +141,7 @@ class _Reading:
 
 def _issuer_at(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     """An issuer starting at ``pos``: words up to a stop word or punctuation."""
-    stop = _lexicon().issuer_stop_re.search(text, pos, limit)
+    stop = _lexicon().issuer_stop_re.search(text, pos, limit, HOLD_GIL)
     end = stop.start() if stop else limit
     issuer = text[pos:end].strip()
     if not issuer or len(issuer.split()) > 12:
@@ -149,28 +150,28 @@ def _issuer_at(text: str, pos: int, limit: int) -> tuple[str, int] | None:
 
 
 def _read_number(text: str, r: _Reading, limit: int) -> None:
-    m = _NUMBER.match(text, r.end, limit)
+    m = _NUMBER.match(text, r.end, limit, HOLD_GIL)
     if not m:
         return
     token = m[_NUMBER_TOKEN]
-    symbol = token if _SYMBOL_LETTER.search(token) else None
-    if symbol is None and not _DIGITS.fullmatch(token):
+    symbol = token if _SYMBOL_LETTER.search(token, None, None, HOLD_GIL) else None
+    if symbol is None and not _DIGITS.fullmatch(token, None, None, HOLD_GIL):
         return  # "12/2020" without letters: a date or a ratio, no document number
     if symbol is None and not m[_NUMBER_SO] and 1900 <= int(token) <= 2100:
         return  # "Kế hoạch 2017": a year, not a number (a number after "số" stays one)
-    r.numbers.append((_DIGITS.match(token)[0], symbol))  # type: ignore[index]
-    for extra in _DIGITS.findall(m[_NUMBER_MORE]):
+    r.numbers.append((_DIGITS.match(token, None, None, HOLD_GIL)[0], symbol))  # type: ignore[index]
+    for extra in _DIGITS.findall(m[_NUMBER_MORE], concurrent=HOLD_GIL):
         r.numbers.append((extra, None))
     r.end = m.end()
 
 
 def _read_name(text: str, r: _Reading, limit: int) -> None:
     lex = _lexicon()
-    if m := _CENTRAL.match(text, r.end, limit):
+    if m := _CENTRAL.match(text, r.end, limit, HOLD_GIL):
         r.issuer, r.named, r.end = "Trung ương", True, m.end()
         r.numbers.append((m[_CENTRAL_NUMBER], None))
         return
-    if _CONGRESS.match(text, r.end, limit) or _CAPITAL.match(text, r.end, limit):
+    if _CONGRESS.match(text, r.end, limit) or _CAPITAL.match(text, r.end, limit, HOLD_GIL):
         start = r.end
         while start < len(text) and text[start].isspace():
             start += 1
@@ -179,23 +180,25 @@ def _read_name(text: str, r: _Reading, limit: int) -> None:
             return
         issuer, end = found
         # "Đại hội Đảng bộ thành phố lần thứ XVI": the ordinal closes the congress's name.
-        if ordinal := _ORDINAL.search(issuer):
+        if ordinal := _ORDINAL.search(issuer, None, None, HOLD_GIL):
             end -= len(issuer) - ordinal.end()
             issuer = issuer[: ordinal.end()]
         after = text[end:limit].lstrip(" ,")
-        if lex.generic_re.match(after) or any(
-            lex.generic_re.match(issuer[i:]) for i in range(len(issuer)) if issuer[i - 1 : i] == " "
+        if lex.generic_re.match(after, None, None, HOLD_GIL) or any(
+            lex.generic_re.match(issuer[i:], None, None, HOLD_GIL)
+            for i in range(len(issuer))
+            if issuer[i - 1 : i] == " "
         ):
             return
         is_congress = _is_congress(issuer)
-        if is_congress and not _SPACE_CAPITAL.search(issuer):
+        if is_congress and not _SPACE_CAPITAL.search(issuer, None, None, HOLD_GIL):
             return  # "nghị quyết đại hội cấp mình": no named congress
-        if is_congress or _SESSION.match(text, end, limit):
+        if is_congress or _SESSION.match(text, end, limit, HOLD_GIL):
             r.issuer, r.named, r.end = issuer, True, end
 
 
 def _is_congress(issuer: str | None) -> bool:
-    return issuer is not None and _CONGRESS_ISSUER.match(issuer) is not None
+    return issuer is not None and _CONGRESS_ISSUER.match(issuer, None, None, HOLD_GIL) is not None
 
 
 def _read_header(text: str, r: _Reading, limit: int) -> None:
@@ -203,18 +206,18 @@ def _read_header(text: str, r: _Reading, limit: int) -> None:
     for _ in range(4):
         if (
             r.issued_on_text is None
-            and (m := _DATE_LEAD.match(text, r.end, limit))
+            and (m := _DATE_LEAD.match(text, r.end, limit, HOLD_GIL))
             # only a date right after the lead counts: the rest is not searched
             and (date := date_at_start(text[m.end() : limit])) is not None
         ):
             r.issued_on_text = date.text
             r.end = m.end() + date.end
             continue
-        if r.session is None and (m := _SESSION.match(text, r.end, limit)):
+        if r.session is None and (m := _SESSION.match(text, r.end, limit, HOLD_GIL)):
             r.session = " ".join(m[_SESSION_ROMAN].split())
             r.end = m.end() if m.group(0).rstrip().endswith(")") else m.end(_SESSION_ROMAN)
             continue
-        if (r.issuer is None or r.named) and (m := _OF.match(text, r.end, limit)):
+        if (r.issuer is None or r.named) and (m := _OF.match(text, r.end, limit, HOLD_GIL)):
             found = _issuer_at(text, m.end(), limit)
             if found and found[0][:1].isupper():
                 if r.issuer is None:
@@ -227,22 +230,28 @@ def _read_header(text: str, r: _Reading, limit: int) -> None:
 
 
 def _read_title(text: str, r: _Reading, limit: int, capitalised: bool) -> None:
-    m = _ABOUT.match(text, r.end, limit)
+    m = _ABOUT.match(text, r.end, limit, HOLD_GIL)
     if not m:
         # A quoted name right after a capitalised type is its title: Đề án “Đầu tư …”.
-        if capitalised and (q := _QUOTED.match(text, r.end + 1, limit)) and text[r.end] == " ":
+        if (
+            capitalised
+            and (q := _QUOTED.match(text, r.end + 1, limit, HOLD_GIL))
+            and text[r.end] == " "
+        ):
             r.title, r.quoted_title = q[_QUOTED_TITLE].strip(), True
         return
-    if q := _QUOTED.match(text, m.end(), limit):
+    if q := _QUOTED.match(text, m.end(), limit, HOLD_GIL):
         r.title, r.quoted_title = q[_QUOTED_TITLE].strip(), True
         return
-    stop = _lexicon().title_stop_re.search(text, m.end(), min(limit, m.end() + _TITLE_MAX))
+    stop = _lexicon().title_stop_re.search(
+        text, m.end(), min(limit, m.end() + _TITLE_MAX), HOLD_GIL
+    )
     end = stop.start() if stop else min(limit, m.end() + _TITLE_MAX)
     # An unquoted subject stops before another document it names ("về thực hiện Nghị quyết …").
     if inner := _lexicon().types_in.search(text, m.end(), end):
         end = inner.start()
     # A subject cut before the next document may end on a dangling conjunction.
-    title = _DANGLING.sub("", text[m.end() : end].strip(" ,"))
+    title = _DANGLING.sub("", text[m.end() : end].strip(" ,"), concurrent=HOLD_GIL)
     if title and len(title.split()) <= 40:
         r.title = title
 
@@ -256,15 +265,15 @@ def _may_be_kept(text: str, start: int, header_limit: int, limit: int, capitalis
     opens right after the type; a named issuer that is no congress ends before a session; a quoted
     title opens after "về" or, after a capitalised type, after a space.
     """
-    if _NUMBER_OR_NAME_LEAD.match(text, start, header_limit):
+    if _NUMBER_OR_NAME_LEAD.match(text, start, header_limit, HOLD_GIL):
         return True
-    if _CAPITAL.match(text, start, header_limit) and _SESSION_WORD.search(
-        text, start, header_limit
+    if _CAPITAL.match(text, start, header_limit, HOLD_GIL) and _SESSION_WORD.search(
+        text, start, header_limit, HOLD_GIL
     ):
         return True
     if text.find("“", start, limit) < 0:  # the cheap test first: most windows hold no quote
         return False
-    if _QUOTE_AFTER_ABOUT.search(text, start, limit):
+    if _QUOTE_AFTER_ABOUT.search(text, start, limit, HOLD_GIL):
         return True
     return capitalised and text.find(" “", start, limit) >= 0
 
@@ -272,7 +281,7 @@ def _may_be_kept(text: str, start: int, header_limit: int, limit: int, capitalis
 def _type_of_symbol(symbol: str | None) -> str | None:
     """ "85/HD-TLĐ" → Hướng dẫn, from the first code of the symbol that names a type."""
     codes = _lexicon().symbol_codes
-    parts = _SYMBOL_PARTS.split(symbol or "")
+    parts = _SYMBOL_PARTS.split(symbol or "", concurrent=HOLD_GIL)
     return next((codes[p] for p in parts if p in codes), None)
 
 

@@ -19,6 +19,7 @@ import regex
 
 from vnunion_nlp.cues import LocationCues
 from vnunion_nlp.document import ParsedArticle
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.lexicon import load_tsv, load_yaml, prefix_tree
 from vnunion_nlp.records import Location, Record
@@ -83,7 +84,7 @@ def extract_locations(doc: ParsedArticle) -> list[Location]:
         if name in needs_prefix and not alias:
             local = match.start() - base
             before = section.text[max(0, local - 12) : local]
-            if not gaz.province_prefix_re.search(before):
+            if not gaz.province_prefix_re.search(before, None, None, HOLD_GIL):
                 continue  # "tư tưởng Hồ Chí Minh", "Chủ tịch Hồ Chí Minh"
         row = gaz.provinces[name]
         start = section.start + match.start() - base
@@ -93,7 +94,9 @@ def extract_locations(doc: ParsedArticle) -> list[Location]:
     prefix_group = gaz.districts_after.groupindex["prefix"]
     for index, section, base, prefix in scan_content(doc, gaz.districts_after):
         after = prefix.end() - base
-        if named_district := gaz.district_name_re.match(section.text, after, len(section.text)):
+        if named_district := gaz.district_name_re.match(
+            section.text, after, len(section.text), HOLD_GIL
+        ):
             start = section.start + named_district.start()
             name = named_district[0]
             pending.append((start, start + len(name), index, name, prefix[prefix_group].lower()))

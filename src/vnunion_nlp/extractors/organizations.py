@@ -24,6 +24,7 @@ import regex
 
 from vnunion_nlp.cues import OrgTypes
 from vnunion_nlp.document import ParsedArticle
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.errors import DataFileError
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.lexicon import load_tsv, load_yaml
@@ -127,16 +128,16 @@ def find_definitions(text: str) -> dict[str, str]:
     {'LĐLĐ': 'Liên đoàn Lao động', 'NLĐ': 'người lao động'}
     """
     found: dict[str, str] = {}
-    for match in _DEFINITION.finditer(text):
+    for match in _DEFINITION.finditer(text, concurrent=HOLD_GIL):
         abbreviation = match[_SHORT]
         short = abbreviation.replace("-", "")
         start = match.start()
         while start and text[start - 1].isspace():  # spaces before the parenthesis, as \s
             start -= 1
         window = text[max(0, start - 12 * _LONG_FORM_WORDS) : start]
-        breaks = [b.end() for b in _NOT_LONG_FORM.finditer(window)]
+        breaks = [b.end() for b in _NOT_LONG_FORM.finditer(window, concurrent=HOLD_GIL)]
         window = window[breaks[-1] :] if breaks else window  # a run of words and commas only
-        words = list(_WORD.finditer(window))[-_LONG_FORM_WORDS:]
+        words = list(_WORD.finditer(window, concurrent=HOLD_GIL))[-_LONG_FORM_WORDS:]
         wanted = fold(short)
         initials = ""  # of the last ``size`` words, upper-cased
         for size in range(1, len(words) + 1):
@@ -158,7 +159,9 @@ def expand_abbreviations(text: str, definitions: Mapping[str, str] | None = None
 
 
 def _expand(text: str, table: Mapping[str, str]) -> str:
-    parts = _TOKENS.split(text)  # the tokens at odd indices, what is between them around
+    parts = _TOKENS.split(
+        text, concurrent=HOLD_GIL
+    )  # the tokens at odd indices, what is between them around
     parts[1::2] = [table.get(token, token) for token in parts[1::2]]
     return "".join(parts)
 
@@ -190,7 +193,11 @@ def _capitalised(name: str) -> str:
 def _type(name: str, head: str) -> str:
     """A committee has the type of the body it belongs to: the next head in its name."""
     pat = _patterns()
-    inner = pat.inner_head.search(name, len(head)) if head in pat.types.committees else None
+    inner = (
+        pat.inner_head.search(name, len(head), None, HOLD_GIL)
+        if head in pat.types.committees
+        else None
+    )
     return pat.types.heads[inner[0] if inner else head]
 
 
@@ -217,7 +224,7 @@ def _person_starts(doc: ParsedArticle) -> list[int]:
 def _first_person(text: str, start: int, end: int, persons: list[int], shift: int) -> int:
     """Where the first word of ``text[start:end]`` that opens a person's name begins, ``end`` if
     none; ``shift`` takes an offset of ``text`` to the article's."""
-    for word in _REST_WORD.finditer(text, start, end):
+    for word in _REST_WORD.finditer(text, start, end, concurrent=HOLD_GIL):
         if shift + word.start() in persons:
             return word.start()
     return end

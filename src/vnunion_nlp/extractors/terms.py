@@ -18,6 +18,7 @@ import regex
 
 from vnunion_nlp.cues import TermCues
 from vnunion_nlp.document import ParsedArticle, content_matches
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.numbers import parse_roman
@@ -77,7 +78,7 @@ def _patterns() -> _Patterns:
 
 def _session(before: str) -> tuple[int | None, int]:
     """Session number of a "khóa X" ending ``before``, and where that phrase starts."""
-    match = _patterns().session_before.search(before[-40:])
+    match = _patterns().session_before.search(before[-40:], None, None, HOLD_GIL)
     if match is None:
         return None, len(before)
     raw = match["session"]
@@ -87,15 +88,15 @@ def _session(before: str) -> tuple[int | None, int]:
 
 def _organization(before: str) -> str | None:
     """The body owning a "khóa": only read where the text names one right before the "khóa"."""
-    match = _patterns().organization_before.search(before[-100:])
+    match = _patterns().organization_before.search(before[-100:], None, None, HOLD_GIL)
     return " ".join(match["org"].split()) if match is not None else None
 
 
 def _relation(after: str, before: str) -> TermRelation | None:
     pat = _patterns()
-    if pat.previous_after.match(after):
+    if pat.previous_after.match(after, None, None, HOLD_GIL):
         return "previous"
-    if pat.next_after.match(after):
+    if pat.next_after.match(after, None, None, HOLD_GIL):
         return "next"
     return None
 
@@ -107,7 +108,7 @@ def extract_terms(doc: ParsedArticle) -> list[Term]:
     first_year, last_year = pat.years
     for index, section, first in content_matches(doc, pat.cues):
         text = section.text
-        for match in pat.term.finditer(text, first):
+        for match in pat.term.finditer(text, first, concurrent=HOLD_GIL):
             start_year, end_year = int(match[first_year]), int(match[last_year])
             if not 0 < end_year - start_year <= 10:
                 continue  # "2020 - 2018" or a century: no mandate period

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.extractors.indicators.patterns import (
     _AMBIGUOUS_ALONE,
     _LEADS,
@@ -34,7 +35,7 @@ def _candidates(pat: _Patterns, text: str, folded: str | None) -> list[_Candidat
     make, no_words = _Groups._make, _NO_WORDS  # groups() is much cheaper than groupdict()
     candidates = [
         (m.start(), m.end(), make(m.groups() + no_words), m.group(0))
-        for m in pat.digits.finditer(text)
+        for m in pat.digits.finditer(text, concurrent=HOLD_GIL)
     ]
     candidates.extend(_word_matches(pat, text, folded))
     candidates.sort(key=lambda c: c[0])
@@ -76,7 +77,7 @@ def _word_matches(pat: _Patterns, text: str, folded: str | None) -> list[_Candid
                 at = lowered.find(lead, at + 1)
                 continue
             base = max(0, at - 1)  # one character before, for the look-behind
-            match = pat.words.match(text[base : at + _WORDS_WINDOW], at - base)
+            match = pat.words.match(text[base : at + _WORDS_WINDOW], at - base, None, HOLD_GIL)
             if match is not None and match.group(0).lower() not in _AMBIGUOUS_ALONE:
                 groups = _Groups._make(_NO_DIGITS + match.groups())
                 found.append((base + match.start(), base + match.end(), groups, match.group(0)))
@@ -133,7 +134,7 @@ def _names_in_quotes(pat: _Patterns, text: str, starts: list[int]) -> list[tuple
     if not starts or ("“" not in text and '"' not in text):  # every quote opens with one
         return spans
     last = starts[-1]
-    for quote in pat.quotes.finditer(text):
+    for quote in pat.quotes.finditer(text, concurrent=HOLD_GIL):
         start, end = quote.span()
         if start > last:
             break  # this quote and every later one start after every candidate
@@ -141,9 +142,9 @@ def _names_in_quotes(pat: _Patterns, text: str, starts: list[int]) -> list[tuple
         if first == len(starts) or starts[first] >= end:
             continue  # no candidate inside
         if (
-            pat.speech_inside.search(quote.group(0))
-            or pat.speech_after.match(text[end : end + 4])
-            or pat.speech_before.search(text[max(0, start - 40) : start])
+            pat.speech_inside.search(quote.group(0), None, None, HOLD_GIL)
+            or pat.speech_after.match(text[end : end + 4], None, None, HOLD_GIL)
+            or pat.speech_before.search(text[max(0, start - 40) : start], None, None, HOLD_GIL)
         ):
             continue
         spans.append((start, end))

@@ -15,6 +15,7 @@ from typing import Final
 
 import regex
 
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.extractors.indicators.candidates import _Candidate, _inside, _names_in_quotes
 from vnunion_nlp.extractors.indicators.clauses import _Bounds
 from vnunion_nlp.extractors.indicators.patterns import (
@@ -117,7 +118,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
         pat.blocking_exception.search_folded(before, folded_before)
     ):
         return None
-    if not before.strip(" -–•+*\t") and pat.list_number_after.match(after):
+    if not before.strip(" -–•+*\t") and pat.list_number_after.match(after, None, None, HOLD_GIL):
         return None  # list numbering "1." / "Một là:"
     shape = _shape(groups)
     if shape is None:
@@ -179,7 +180,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
         and pat.year_before.search_folded(before, folded_before)
     ):
         return None  # "Hằng năm chi bộ …": a year
-    if words is not None and _VAGUE_BEFORE.search(before):
+    if words is not None and _VAGUE_BEFORE.search(before, None, None, HOLD_GIL):
         return None  # "vài ba điểm", "hàng trăm người": a magnitude, no figure
     if words is not None and not scaled:
         if unit_match is None or _key(unit_word) in pat.anaphoric_units:
@@ -191,7 +192,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
     if (
         unit is not None
         and _key(unit) in pat.frequency_units
-        and pat.per_duration.match(tail, unit_end)
+        and pat.per_duration.match(tail, unit_end, None, HOLD_GIL)
     ):
         return None  # "1 lần/tháng" is a frequency
     if unit_end and pat.anaphora.match_in(tail, unit_end, folded, end + unit_end, tail_end):
@@ -214,7 +215,7 @@ def _check(pat: _Patterns, text: str, candidate: _Candidate, bounds: _Bounds) ->
             total = whole_value
             evidence_end = end + whole.end()
     if total is not None and percent is None:
-        stated = pat.ratio_percent.match(tail, evidence_end - end)
+        stated = pat.ratio_percent.match(tail, evidence_end - end, None, HOLD_GIL)
         if stated is not None:
             percent_value = parse_number(stated[pat.pct_group])
             percent = None if percent_value is None else float(percent_value)
@@ -293,13 +294,13 @@ def _measured_duration(
 ) -> bool:
     """A length of time that is a limit, change or rate ("không quá 2 ngày", "lên 6 tháng",
     "từ 3 tháng trở lên", "36 giờ/tháng", "từ 10-15 năm"), not the span of a period."""
-    if pat.per_frequency.match(following):
+    if pat.per_frequency.match(following, None, None, HOLD_GIL):
         return False  # "3 năm/lần": how often, not how long
     if pat.duration_before.search_folded(before, folded_before) or pat.duration_after.match(
-        following
+        following, None, None, HOLD_GIL
     ):
         return True
-    if pat.per_duration.match(following):
+    if pat.per_duration.match(following, None, None, HOLD_GIL):
         return True
     if value_max is not None:
         cue = pat.comparator_before.search_folded(before, folded_before)
@@ -333,7 +334,11 @@ def _shape(match: _Groups) -> _Shape | None:
     value_max = parse_number(high_text) if high_text else None
     if value_max is not None and value_max <= value:
         return None  # "3-2" is a date, not a range
-    if value_max is not None and _YEAR_RE.fullmatch(low) and _YEAR_RE.fullmatch(high_text or ""):
+    if (
+        value_max is not None
+        and _YEAR_RE.fullmatch(low, None, None, HOLD_GIL)
+        and _YEAR_RE.fullmatch(high_text or "")
+    ):
         return None  # year range 2020 - 2025
     total: Number | None = None
     percent: float | None = None
@@ -367,7 +372,7 @@ def _looks_like_year(match: _Groups, has_unit: bool) -> bool:
         digits is not None
         and not has_unit
         and match.whole is None
-        and _YEAR_RE.fullmatch(digits) is not None
+        and _YEAR_RE.fullmatch(digits, None, None, HOLD_GIL) is not None
     )
 
 
@@ -388,7 +393,7 @@ def _after_name(before: str) -> bool:
     first = words[1][0]
     if first < "\u0250" and not first.isupper():
         return False
-    return _NAME_BEFORE.search(before) is not None
+    return _NAME_BEFORE.search(before, None, None, HOLD_GIL) is not None
 
 
 def _abbreviation(pat: _Patterns, after: str, head: str) -> regex.Match[str] | None:
@@ -397,7 +402,7 @@ def _abbreviation(pat: _Patterns, after: str, head: str) -> regex.Match[str] | N
     first = head[:1]
     if not first or (first < "\u0250" and not first.isupper()):
         return None
-    return pat.abbreviation.match(after)
+    return pat.abbreviation.match(after, None, None, HOLD_GIL)
 
 
 def _starts_name(pat: _Patterns, unit: str) -> bool:
@@ -416,7 +421,7 @@ def _currency_of(pat: _Patterns, unit: str) -> str | None:
 
 def _fallback_unit(pat: _Patterns, after: str) -> tuple[str | None, int]:
     """A lower-case noun of one or two syllables after the number, else (None, 0)."""
-    match = pat.fallback_unit.match(after)
+    match = pat.fallback_unit.match(after, None, None, HOLD_GIL)
     if match is None:
         return None, 0
     words = match[pat.unit_group].split()
@@ -436,4 +441,4 @@ def _letter_or_quote(after: str, first: str) -> bool:
         return False
     if first in '“"' or (first < "\u0250" and first.isalpha()):
         return True
-    return first >= "\u0250" and _UNIT_AHEAD.match(after) is not None
+    return first >= "\u0250" and _UNIT_AHEAD.match(after, None, None, HOLD_GIL) is not None

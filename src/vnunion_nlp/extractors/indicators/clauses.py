@@ -13,6 +13,7 @@ from typing import Final
 
 import regex
 
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.extractors.indicators.patterns import _CLAUSE_WINDOW, _YEAR, _Patterns
 from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _plain_spaces
 from vnunion_nlp.records import Section
@@ -80,7 +81,7 @@ class _Bounds:
         best = min(
             periods,
             key=lambda m: (
-                _YEAR_PERIOD.fullmatch(m[2]) is None,
+                _YEAR_PERIOD.fullmatch(m[2], None, None, HOLD_GIL) is None,
                 min(abs(m[0] - offset), abs(m[1] - offset)),
             ),
         )
@@ -155,7 +156,7 @@ class _LazyScan:
         if scan_from < end and self._may_match(scan_from, end):
             base = max(0, scan_from - 1)  # one character before, for the look-behind
             piece = self._text[base:end]  # a slice: see _word_matches
-            for match in self._pattern.finditer(piece, scan_from - base):
+            for match in self._pattern.finditer(piece, scan_from - base, concurrent=HOLD_GIL):
                 found = (base + match.start(), base + match.end(), match.group(0))
                 at = bisect.bisect_left(self._starts, found[0])
                 if at == len(self._starts) or self._starts[at] != found[0]:
@@ -248,8 +249,8 @@ class _Contexts:
         context = _context_text(self._sections, index, self._lead_ins)
         cues = self._seen.get(context)
         if cues is None:
-            target = self._pat.target.search(context) is not None
-            match = self._pat.period.search(context) if context else None
+            target = self._pat.target.search(context, None, None, HOLD_GIL) is not None
+            match = self._pat.period.search(context, None, None, HOLD_GIL) if context else None
             cues = target, " ".join(match.group(0).split()) if match else None
             self._seen[context] = cues
         is_item = self._sections[index].kind == "list_item"

@@ -20,6 +20,7 @@ from typing import Final
 import regex
 
 from vnunion_nlp.document import MaskedContent
+from vnunion_nlp.engine import HOLD_GIL
 
 # What ``\s`` matches in ``regex`` (every white space is below U+3001): ``str.isspace`` also
 # takes U+001C-U+001F, which ``regex`` does not.
@@ -54,7 +55,7 @@ class _EndCue:
         section serves every cue of every number in it."""
         if folded is not None and not self._ends.ends_in(*folded):
             return None
-        return self.pattern.search(before)
+        return self.pattern.search(before, None, None, HOLD_GIL)
 
 
 # (case-folded text, start, end): the piece ``start:end`` of a text case-folded one character for
@@ -124,7 +125,7 @@ class _Guarded:
         (one character for one), or None: one folding serves every pattern after a number."""
         if folded is not None and not self._holds_word(folded, start, end):
             return None
-        return self.pattern.match(text, pos)
+        return self.pattern.match(text, pos, None, HOLD_GIL)
 
     def _holds_word(self, folded: str, start: int, end: int) -> bool:
         reach = self._reach
@@ -165,7 +166,7 @@ class _Lead:
             and source[pos : pos + 1] in '“"'
             and self._firsts.starts_at(source, pos + 1)
         ):
-            return self.pattern.match(text)
+            return self.pattern.match(text, None, None, HOLD_GIL)
         return None
 
 

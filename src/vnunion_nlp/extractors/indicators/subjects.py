@@ -12,6 +12,7 @@ from typing import Final
 
 import regex
 
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.extractors.indicators.clauses import _Bounds
 from vnunion_nlp.extractors.indicators.patterns import _AFTER_WINDOW, _SUBJECT_MAX_WORDS, _Patterns
 from vnunion_nlp.extractors.indicators.prefilters import _folded
@@ -53,7 +54,9 @@ def _subject(
     if unit in {"VND", "USD"}:
         return None
     tail = text[unit_end : unit_end + _AFTER_WINDOW]
-    stop = (pat.percent_subject_stop if unit == "%" else pat.subject_stop).search(tail)
+    stop = (pat.percent_subject_stop if unit == "%" else pat.subject_stop).search(
+        tail, None, None, HOLD_GIL
+    )
     following = tail[: stop.start()] if stop else tail
     words_end, first_word = _first_words(following, bounds.plain_spaces)
     phrase_end = unit_end + words_end
@@ -73,7 +76,7 @@ def _tidy_subject(phrase: str) -> str | None:
     # a joiner can only be cut where the phrase (no white space at its end now) ends with one
     folded = _folded(phrase[-_JOINER_LONGEST:])
     if folded is None or folded.endswith(_JOINERS):
-        phrase = _TRAILING_JOINERS.sub("", phrase)
+        phrase = _TRAILING_JOINERS.sub("", phrase, concurrent=HOLD_GIL)
     return phrase.strip(" ,–-") or None
 
 
@@ -91,13 +94,13 @@ def _rate_subject(pat: _Patterns, text: str, start: int, bounds: _Bounds) -> str
     ):
         return None  # no rate word before the number in its clause
     base = max(0, clause_start - 1)  # one character before, for the look-behind
-    rates = list(pat.rate.finditer(text[base:start], clause_start - base))
+    rates = list(pat.rate.finditer(text[base:start], clause_start - base, concurrent=HOLD_GIL))
     if not rates:
         return None
     phrase = text[base + rates[-1].end() : start]
     # The subject ends at a digit ("tỷ lệ A 1 - 2 x và B từ 2 x": B has no rate of its own),
     # a bracket, the verb that links it to the figure, or a comparator.
-    cut = pat.rate_end.search(phrase)
+    cut = pat.rate_end.search(phrase, None, None, HOLD_GIL)
     if cut is not None:
         phrase = phrase[: cut.start()]
     return _tidy_subject(" ".join(phrase.split()[:_SUBJECT_MAX_WORDS]).strip(" ,:("))

@@ -34,6 +34,7 @@ import regex
 from vnunion_nlp import errors
 from vnunion_nlp.cues import OfficialCues
 from vnunion_nlp.document import ParsedArticle
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.extractors.officials.candidates import _MAX_LIST_LEADS, _candidates, _ListState
 from vnunion_nlp.extractors.officials.finders import _matches, _slice
 from vnunion_nlp.extractors.officials.names import _Budget, _kept_words, _rejected, _word_end
@@ -117,13 +118,15 @@ def extract_officials(doc: ParsedArticle) -> list[Official]:
             after = doc.text[end : end + _REACH].lstrip()[:1]
             # A list after the name opens with a comma or a dash, an age with a bracket: the
             # patterns, which read up to 240 characters, are tried only then.
-            listed = after in _LIST_SIGNS and pat.list_after.match(doc.text, end, end + _REACH)
+            listed = after in _LIST_SIGNS and pat.list_after.match(
+                doc.text, end, end + _REACH, HOLD_GIL
+            )
             if listed:
                 positions.extend(_positions(listed[listed_group]))
             post = _post_taken(doc.text, end, starts.honorifics)
             taken = _positions(post[post_group]) if post else []
             positions.extend(taken)
-            if after == "(" and pat.age_after.match(doc.text, end, end + 20):
+            if after == "(" and pat.age_after.match(doc.text, end, end + 20, HOLD_GIL):
                 aged.add(name)
             role = _role(doc.text, absolute, end)
             official = found.get(name)
@@ -162,7 +165,7 @@ def _name_end(doc: ParsedArticle, end: int, start: int, at_section_end: bool) ->
     ("Nguyễn Văn\nKhải") splits the section, not the name."""
     if not at_section_end:
         return end
-    longer = _patterns().name_at.match(doc.text, start, start + 120)
+    longer = _patterns().name_at.match(doc.text, start, start + 120, HOLD_GIL)
     if longer is None or longer.end() <= end or "\n\n" in doc.text[start : longer.end()]:
         return end
     return longer.end()
@@ -187,7 +190,10 @@ def _post_taken(text: str, end: int, honorifics: list[int]) -> regex.Match[str] 
         while at >= 0:
             places.add(at)
             at = clause.find(word, at + 1)
-    return next(filter(None, (pat.post_taken.match(clause, at) for at in sorted(places))), None)
+    return next(
+        filter(None, (pat.post_taken.match(clause, at, None, HOLD_GIL) for at in sorted(places))),
+        None,
+    )
 
 
 # How far the clause after a name may run (``_post_clause``).

@@ -15,6 +15,7 @@ from typing import Final
 
 import regex
 
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.extractors.officials.finders import _matches
 from vnunion_nlp.extractors.officials.names import _Budget, _place_back_to_title
 from vnunion_nlp.extractors.officials.patterns import _patterns
@@ -73,7 +74,7 @@ def _candidates(
         yield _Candidate(*match.span(groups.honorific_name))
     for verb in _matches(pat.by_post, text, starts.verbs, limit):
         floor = max(0, verb.start() - 80)
-        if named := pat.name_before.search(text, floor, verb.start()):
+        if named := pat.name_before.search(text, floor, verb.start(), HOLD_GIL):
             yield _Candidate(*named.span(groups.post_name))
     titled: list[tuple[int, _Candidate]] = []  # (where the title starts, the candidate)
     for match in _matches(pat.by_title, text, starts.heads, limit):
@@ -81,7 +82,7 @@ def _candidates(
         if _joins_two(title):
             continue
         title, start = _place_back_to_title(title, text, match.start(groups.title_name))
-        named = pat.name_at.match(text, start, start + 120)
+        named = pat.name_at.match(text, start, start + 120, HOLD_GIL)
         if named is not None:
             chain = _chained_titles(text, match.start(groups.title))
             titled.append((match.start(), _Candidate(named.start(), named.end(), title, chain)))
@@ -116,7 +117,7 @@ def _joins_two(title: str) -> bool:
     pat = _patterns()
     if "và" not in title and pat.honorific_start.search(title) is None:
         return False
-    return pat.title_breaks.search(title) is not None
+    return pat.title_breaks.search(title, None, None, HOLD_GIL) is not None
 
 
 # Real articles have at most 19 colons with an honorific before them, whose list lead is looked
@@ -141,10 +142,10 @@ def _list_lead(
     # by_list opens with an honorific or with "các" before one: tried only there, leftmost
     # first, it gives the match a search gives, which tried its look-behind at every character.
     upto = bisect.bisect_left(honorifics, colon, first)
-    lists = _LIST_OPENER.finditer(text, floor, colon, overlapped=True)
+    lists = _LIST_OPENER.finditer(text, floor, colon, overlapped=True, concurrent=HOLD_GIL)
     by_list = _patterns().by_list
     for place in sorted({*honorifics[first:upto], *(m.start() for m in lists)}):
-        if lead := by_list.match(text, place, colon + 1):
+        if lead := by_list.match(text, place, colon + 1, HOLD_GIL):
             return lead
     return None
 
@@ -164,12 +165,12 @@ def _listed(text: str, position: int, title: str | None) -> Iterator[_Candidate]
     pat = _patterns()
     shared = title
     for _ in range(60):  # a list of sixty names is no list
-        named = pat.name_at.match(text, position, position + 120)
+        named = pat.name_at.match(text, position, position + 120, HOLD_GIL)
         if named is None:
             return
         yield _Candidate(named.start(), named.end(), title=shared)
-        joint = pat.list_next.match(text, named.end(), named.end() + 10)
-        if joint is not None and pat.name_at.match(text, joint.end(), joint.end() + 120):
+        joint = pat.list_next.match(text, named.end(), named.end() + 10, HOLD_GIL)
+        if joint is not None and pat.name_at.match(text, joint.end(), joint.end() + 120, HOLD_GIL):
             position = joint.end()
             continue
         shared = None

@@ -17,6 +17,7 @@ from typing import Final
 
 import regex
 
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import prefix_tree
 
 
@@ -24,7 +25,7 @@ class _Letters(dict[str, bool]):
     """Whether a character is a letter to the regex module (``\\p{L}``), asked once a character."""
 
     def __missing__(self, char: str) -> bool:
-        self[char] = letter = _LETTER.match(char) is not None
+        self[char] = letter = _LETTER.match(char, None, None, HOLD_GIL) is not None
         return letter
 
 
@@ -183,7 +184,7 @@ def _matches(
     for place in places:
         if place < end:
             continue
-        if (match := pattern.match(text, place, limit)) is not None:
+        if (match := pattern.match(text, place, limit, HOLD_GIL)) is not None:
             yield match
             end = match.end()
 

@@ -15,6 +15,7 @@ from typing import Final
 import regex
 
 from vnunion_nlp.document import ParsedArticle
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.extractors.officials.finders import _IS_LETTER
 from vnunion_nlp.extractors.officials.patterns import _PLACE_BEFORE, _WORDS, _patterns
 from vnunion_nlp.lexicon import load_tsv
@@ -28,7 +29,7 @@ def _place_back_to_title(title: str, text: str, name_start: int) -> tuple[str, i
     if not text.startswith(_place_words(), name_start):
         return title, name_start
     # Three words tell both sizes apart; each match of the regex module costs ~1.5 us.
-    found = _WORDS.finditer(text, name_start, name_start + 60)
+    found = _WORDS.finditer(text, name_start, name_start + 60, concurrent=HOLD_GIL)
     words = [(m.group(), m.end()) for m in itertools.islice(found, 3)]
     last = title.split()[-1]
     places = _places()
@@ -86,7 +87,7 @@ def _kept_words(text: str, start: int, raw: str, budget: _Budget) -> int:
     if len(words) > 3 and words[-1] in cues.ambiguous_openers:
         end = _word_end(text, start, len(words))
         last = _word_end(text, start, len(words) - 1)
-        if _patterns().honorific_at.match(text, last, last + 40):
+        if _patterns().honorific_at.match(text, last, last + 40, HOLD_GIL):
             words.pop()  # "… Đỗ Kim Hội Đồng chí Đỗ Kim Hội hứa …": the next sentence's honorific
         elif _ran_on(text, end):
             floor = max(0, start - 300)
@@ -118,7 +119,7 @@ def _word_end(text: str, start: int, count: int, name_end: int | None = None) ->
         following = text[name_end : name_end + 1]
         if not following or (following not in "'’-" and not _IS_LETTER[following]):
             return name_end
-    if words := _words_ahead(count).match(text, start, start + 120):
+    if words := _words_ahead(count).match(text, start, start + 120, HOLD_GIL):
         return words.end()
     end = start
     for _, match in zip(range(count), _WORDS.finditer(text, start, start + 120), strict=False):
@@ -149,7 +150,7 @@ def _rejected(
         return True
     if any(name in credit for credit in doc.photo_credits):
         return True
-    if not titled and _PLACE_BEFORE.match(text[max(0, start - 16) : start]):
+    if not titled and _PLACE_BEFORE.match(text[max(0, start - 16) : start], None, None, HOLD_GIL):
         return True
     return _in_quoted_title(text, start)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.extractors.officials.patterns import _PARENTHETICAL, _patterns
 from vnunion_nlp.normalize import fold
 from vnunion_nlp.records import Official
@@ -22,8 +23,10 @@ def _positions(listing: str) -> list[str]:
     for piece in (p.strip(" -–") for p in listing.split(",")):
         if not piece:
             continue
-        for part in pat.head_split.split(piece):  # "Bí thư chi bộ - Giám đốc Trung tâm"
-            if not pat.position_head.match(part):
+        for part in pat.head_split.split(
+            piece, concurrent=HOLD_GIL
+        ):  # "Bí thư chi bộ - Giám đốc Trung tâm"
+            if not pat.position_head.match(part, None, None, HOLD_GIL):
                 return out
             out.append(part)
     return out
@@ -39,7 +42,7 @@ def _stop(listing: str) -> int:
         start = hint.start()
         while start > position and listing[start - 1].isspace():
             start -= 1
-        stop = pat.position_stop.search(listing, start)
+        stop = pat.position_stop.search(listing, start, None, HOLD_GIL)
         if stop is None:
             break
         word_end = stop.start() + len(stop.group().rstrip())
@@ -72,7 +75,7 @@ def _folded(position: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _head(position: str) -> str:
-    match = _patterns().position_head.match(position)
+    match = _patterns().position_head.match(position, None, None, HOLD_GIL)
     return _folded(match.group() if match else position)
 
 
@@ -88,7 +91,7 @@ def _new_heads(official: Official, positions: list[str]) -> list[str]:
 
 def _clean_title(title: str) -> str:
     if "(" in title:  # every match of the pattern holds one
-        title = _PARENTHETICAL.sub("", title)
+        title = _PARENTHETICAL.sub("", title, concurrent=HOLD_GIL)
     return " ".join(title.split())
 
 
@@ -104,7 +107,9 @@ def _chained_titles(text: str, title_start: int) -> tuple[str, ...]:
     pieces = [p.strip(" -–") for p in before[cut + 1 : -1].split(",")]
     chain: list[str] = []
     for piece in reversed(pieces):
-        if not pat.position_head.match(piece) or pat.name_at.search(piece):
+        if not pat.position_head.match(piece, None, None, HOLD_GIL) or pat.name_at.search(
+            piece, None, None, HOLD_GIL
+        ):
             break
         chain.insert(0, _clean_title(piece))
     return tuple(chain)

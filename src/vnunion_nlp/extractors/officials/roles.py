@@ -13,6 +13,7 @@ from typing import Final
 
 import regex
 
+from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.extractors.officials.patterns import _PUNCT, _patterns
 from vnunion_nlp.normalize import fold
 from vnunion_nlp.records import OfficialRole
@@ -60,9 +61,9 @@ def _folded_word(word: str) -> str | None:
         folded = fold(core)
         if folded.isascii() and folded.isalnum():
             return folded
-    if _COMBINING_MARK.search(word.lower()):
+    if _COMBINING_MARK.search(word.lower(), None, None, HOLD_GIL):
         return None
-    return " ".join(_PUNCT.sub(" ", fold(word)).split())
+    return " ".join(_PUNCT.sub(" ", fold(word), concurrent=HOLD_GIL).split())
 
 
 _FOLDED_WORDS_MAX: Final = 16384
@@ -142,7 +143,9 @@ def _after_quote(raw_before: str) -> bool:
     """Whether ``quote_before`` matches: only from the last quotation mark, as nothing of its
     match after the mark (white space, a comma, an honorific) is one."""
     quote = max(raw_before.rfind("”"), raw_before.rfind('"'))
-    return quote >= 0 and _patterns().quote_before.match(raw_before, quote) is not None
+    return (
+        quote >= 0 and _patterns().quote_before.match(raw_before, quote, None, HOLD_GIL) is not None
+    )
 
 
 _TAKES_A_POST: frozenset[str] = frozenset({"re-elected", "elected", "appointed"})
@@ -181,7 +184,7 @@ def _clause_stop(window: str) -> int:
     clause_end = _patterns().clause_end
     dot = window.find(".", 0, cut)
     while dot >= 0:
-        if clause_end.match(window, dot, dot + 2):
+        if clause_end.match(window, dot, dot + 2, HOLD_GIL):
             return dot
         dot = window.find(".", dot + 1, cut)
     return cut
