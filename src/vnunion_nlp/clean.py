@@ -166,9 +166,9 @@ def _has_letter(text: str) -> bool:
     """Whether `_LETTER` finds a letter; most lines open with an ASCII one, known without the
     call of the pattern."""
     first = text[:1]
-    return (first.isascii() and first.isalpha()) or _LETTER.search(
-        text, None, None, HOLD_GIL
-    ) is not None
+    if first.isascii() and first.isalpha():
+        return True
+    return _LETTER.search(text, None, None, HOLD_GIL) is not None
 
 
 def is_foreign(text: str) -> bool:

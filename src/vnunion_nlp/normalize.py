@@ -316,9 +316,8 @@ def fold(text: str) -> str:
     'lien doan lao dong'
     """
     folded = text.translate(_FOLD).lower()
-    if (
-        folded.isascii() or _COMBINING.search(folded, None, None, HOLD_GIL) is None
-    ):  # isascii() takes no time
+    # isascii() takes no time
+    if folded.isascii() or _COMBINING.search(folded, None, None, HOLD_GIL) is None:
         return folded
     # Rare: text that was not NFC-normalised and still carries combining marks.
     decomposed = unicodedata.normalize("NFD", folded)
