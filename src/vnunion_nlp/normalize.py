@@ -192,7 +192,7 @@ _MAX_TRIES: Final = 32  # articles need a few
 def _first_pass(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
     """The matches of the first pass, in order."""
     if not unicodedata.is_normalized("NFC", text):
-        return _FIRST_PASS_NFC.finditer(text)
+        return _FIRST_PASS_NFC.finditer(text, concurrent=HOLD_GIL)
     lines = text.split("\n")
     # Every special character is unprintable (`str.isprintable` runs at C speed), so a text whose
     # lines are all printable has none: its matches can only start at the spaces of the guard.

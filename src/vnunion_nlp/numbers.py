@@ -222,8 +222,8 @@ def parse_money(text: str) -> tuple[Number, str] | None:
     >>> parse_money("hàng trăm triệu đồng"), parse_money("5 đồng chí")
     ((100000000, 'VND'), None)
     """
-    text = _COMPARATOR_WORDS.sub("", text.strip())
-    match = _MONEY_RE.fullmatch(text)
+    text = _COMPARATOR_WORDS.sub("", text.strip(), concurrent=HOLD_GIL)
+    match = _MONEY_RE.fullmatch(text, None, None, HOLD_GIL)
     if match is None:
         return None
     currency = CURRENCIES[match["currency"].lower()]
@@ -243,7 +243,7 @@ def parse_percent(text: str) -> float | None:
     >>> parse_percent("81%"), parse_percent("15,5 %"), parse_percent("81")
     (81.0, 15.5, None)
     """
-    match = _PERCENT_RE.fullmatch(text.strip())
+    match = _PERCENT_RE.fullmatch(text.strip(), None, None, HOLD_GIL)
     if match is None:
         return None
     number = parse_number(match["number"])
@@ -256,7 +256,7 @@ def parse_ratio(text: str) -> tuple[Number, Number] | None:
     >>> parse_ratio("1.076/1.317"), parse_ratio("28/3")
     ((1076, 1317), None)
     """
-    match = _RATIO_RE.fullmatch(text.strip())
+    match = _RATIO_RE.fullmatch(text.strip(), None, None, HOLD_GIL)
     if match is None:
         return None
     part, whole = parse_number(match["part"]), parse_number(match["whole"])
@@ -271,7 +271,7 @@ def parse_range(text: str) -> tuple[Number, Number] | None:
     >>> parse_range("2-3"), parse_range("1 – 2"), parse_range("2020 - 2017")
     ((2, 3), (1, 2), None)
     """
-    match = _RANGE_RE.fullmatch(text.strip())
+    match = _RANGE_RE.fullmatch(text.strip(), None, None, HOLD_GIL)
     if match is None:
         return None
     low, high = parse_number(match["low"]), parse_number(match["high"])
@@ -292,7 +292,7 @@ def parse_quantity(text: str) -> Quantity | None:
     >>> parse_quantity("hàng trăm nghìn").approximate, parse_quantity("ngày mai")
     (True, None)
     """
-    text = _COMPARATOR_WORDS.sub("", text.strip())
+    text = _COMPARATOR_WORDS.sub("", text.strip(), concurrent=HOLD_GIL)
     if not text:
         return None
     money = parse_money(text)
