@@ -37,8 +37,10 @@ def _candidates(pat: _Patterns, text: str, folded: str | None) -> list[_Candidat
         (m.start(), m.end(), make(m.groups() + no_words), m.group(0))
         for m in pat.digits.finditer(text, concurrent=HOLD_GIL)
     ]
-    candidates.extend(_word_matches(pat, text, folded))
-    candidates.sort(key=lambda c: c[0])
+    words = _word_matches(pat, text, folded)
+    if words:  # the scan finds the numbers in digits in text order already
+        candidates.extend(words)
+        candidates.sort(key=lambda c: c[0])
     return candidates
 
 

@@ -10,7 +10,6 @@ after it read units, currencies and names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
 
 import regex
@@ -47,24 +46,43 @@ _VAGUE_BEFORE: Final = regex.compile(
 )
 
 
-@dataclass
 class _Found:
-    """One candidate that passed the checks, in section-local offsets."""
+    """One candidate that passed the checks, in section-local offsets.
 
-    start: int
-    end: int
-    value: Number
-    value_max: Number | None
-    total: Number | None
-    percent: float | None
-    unit: str | None
-    comparator: Comparator
-    value_text: str
-    confidence: float
-    # what ``_subject`` reads the subject from (asked only of a figure no repeat, see there)
-    number_start: int
-    unit_end: int
-    unit_start: int | None
+    A plain class with its own ``__init__``, no dataclass: one is built for every figure, and
+    mypyc compiles a dataclass's generated ``__init__`` only as interpreted code, many times
+    slower to call."""
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: Number,
+        value_max: Number | None,
+        total: Number | None,
+        percent: float | None,
+        unit: str | None,
+        comparator: Comparator,
+        value_text: str,
+        confidence: float,
+        number_start: int,
+        unit_end: int,
+        unit_start: int | None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.value_max = value_max
+        self.total = total
+        self.percent = percent
+        self.unit = unit
+        self.comparator = comparator
+        self.value_text = value_text
+        self.confidence = confidence
+        # what ``_subject`` reads the subject from (asked only of a figure no repeat, see there)
+        self.number_start = number_start
+        self.unit_end = unit_end
+        self.unit_start = unit_start
 
 
 def _find(

@@ -9,6 +9,7 @@ same cues once from the heading, sidebar title or list lead-in over a section.
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import Final
 
 import regex
@@ -78,6 +79,8 @@ class _Bounds:
         periods = scan.within(start, end)
         if not periods:
             return None
+        if len(periods) == 1:
+            return " ".join(periods[0][2].split())  # nothing to choose between
         best = min(
             periods,
             key=lambda m: (
@@ -192,9 +195,9 @@ def _occurrences(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int
             found.append((at, at + len(word)))
             at = text.find(word, at + 1)
     found.sort()
-    first_end = [end for _, end in found]
-    for i in range(len(first_end) - 2, -1, -1):
-        first_end[i] = min(first_end[i], first_end[i + 1])
+    # the running minimum of the ends from the last occurrence back, at C speed
+    first_end = list(itertools.accumulate(reversed([end for _, end in found]), min))
+    first_end.reverse()
     return [start for start, _ in found], first_end
 
 

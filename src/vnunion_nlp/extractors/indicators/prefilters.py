@@ -115,8 +115,11 @@ class _Guarded:
         self, pattern: regex.Pattern[str], words: tuple[str, ...], reach: int | None = None
     ) -> None:
         self.pattern = pattern
-        self._words = words
-        self._reach = reach
+        # each word with how far after the start of a match it may end (no limit without
+        # ``reach``), paired once: a ``zip`` with a keyword costs a lot at every call
+        self._spans = tuple(
+            (word, len(word) + reach if reach is not None else _NO_LIMIT) for word in words
+        )
 
     def match_in(
         self, text: str, pos: int, folded: str | None, start: int, end: int
@@ -128,12 +131,14 @@ class _Guarded:
         return self.pattern.match(text, pos, None, HOLD_GIL)
 
     def _holds_word(self, folded: str, start: int, end: int) -> bool:
-        reach = self._reach
-        for word in self._words:
-            stop = end if reach is None else min(end, start + reach + len(word))
-            if folded.find(word, start, stop) >= 0:
+        for word, span in self._spans:
+            stop = start + span
+            if folded.find(word, start, stop if stop < end else end) >= 0:
                 return True
         return False
+
+
+_NO_LIMIT: Final = 1 << 62
 
 
 class _Lead:
