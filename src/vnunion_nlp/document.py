@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Final, TypeVar
 
 import regex
 
-from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.records import ArticleWarning, Record, Section
 
 RecordT = TypeVar("RecordT", bound=Record)
@@ -98,7 +98,7 @@ class MaskedContent:
     """The content sections of an article joined by ``MASK``, and what maps an offset in that text
     back to its section; with its lower case, for the case-insensitive scans."""
 
-    __slots__ = ("_lowered", "bases", "content", "text")
+    __slots__ = ("_lowered", "_plain_spacing", "bases", "content", "text")
 
     def __init__(self, doc: ParsedArticle) -> None:
         self.content = list(doc.content())
@@ -109,12 +109,22 @@ class MaskedContent:
             reached += len(section.text) + 1
         self.text = MASK.join(section.text for _, section in self.content)
         self._lowered: str | None = None
+        self._plain_spacing: bool | None = None
 
     def lowered(self) -> str:
         """``text.lower()``, made at the first call."""
         if self._lowered is None:
             self._lowered = self.text.lower()
         return self._lowered
+
+    def plain_spacing(self) -> bool:
+        """Whether every white space of the text (``\\s`` to the ``regex`` engine) is one space,
+        as in normalised text: there a phrase's words are one space apart (one test per article,
+        made at the first call, for all the scans)."""
+        if self._plain_spacing is None:
+            text = self.text
+            self._plain_spacing = "  " not in text and not any(c in text for c in _other_spaces())
+        return self._plain_spacing
 
     def section_at(self, offset: int) -> tuple[int, Section, int]:
         """(index, section, base) of the section holding ``offset``; ``offset - base`` is the
@@ -124,29 +134,16 @@ class MaskedContent:
         return index, section, self.bases[at]
 
 
-def content_matches(
-    doc: ParsedArticle, patterns: Iterable[regex.Pattern[str]]
-) -> Iterator[tuple[int, Section, int]]:
-    """(index, section, start of the first match) of every content section where any of the
-    ``patterns`` matches, in order.
+@functools.cache
+def white_space() -> str:
+    """The characters the ``regex`` engine reads as ``\\s`` (none is outside the BMP)."""
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    return "".join(regex.findall(r"\s", bmp))
 
-    Most sections of most articles hold no match of an extractor's cue words: a search of all the
-    content, masked, tells an article without any, instead of a search per section. So the
-    patterns must have no lookaround, anchor or word boundary, which would read the text around a
-    match: then a match in a section is one in the masked text too.
-    """
-    masked = doc.masked_content()
-    present = [pattern for pattern in patterns if pattern.search(masked.text, None, None, HOLD_GIL)]
-    if not present:
-        return
-    for index, section in masked.content:
-        hits = [
-            match.start()
-            for pattern in present
-            if (match := pattern.search(section.text, None, None, HOLD_GIL))
-        ]
-        if hits:
-            yield index, section, min(hits)
+
+@functools.cache
+def _other_spaces() -> tuple[str, ...]:
+    return tuple(c for c in white_space() if c != " ")
 
 
 def fill_missing(first: RecordT, later: RecordT, fields: Iterable[str]) -> RecordT:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from vnunion_nlp.document import ParsedArticle
+from vnunion_nlp.document import MaskedContent, ParsedArticle, white_space
 from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.errors import DataFileError
 from vnunion_nlp.lexicon import alternation, prefix_tree
@@ -75,10 +75,16 @@ class WordScanner:
         return self._finditer(text, pos, end)
 
     def _finditer(
-        self, text: str, pos: int, end: int, lowered: str | None = None
+        self,
+        text: str,
+        pos: int,
+        end: int,
+        lowered: str | None = None,
+        plain_spacing: bool = False,
     ) -> list[regex.Match[str]]:
-        """``finditer``; ``lowered`` is ``text[pos:end].lower()`` if the caller has it."""
-        found = self._phrases.matches(text, pos, end, lowered=lowered)
+        """``finditer``; ``lowered`` is ``text[pos:end].lower()`` if the caller has it, and
+        ``plain_spacing`` whether its every white space is one space."""
+        found = self._phrases.matches(text, pos, end, lowered=lowered, plain_spacing=plain_spacing)
         if found is not None:
             return found
         found = []
@@ -123,7 +129,10 @@ class _Phrases:
     character that the engine's case folding equates with a letter of a phrase but that
     lower-cases to another (the long "ſ" for "s"), or one whose lower case is longer (offsets
     would move, and "İ" matches "i"): ``matches`` then gives None, and the caller scans with the
-    engine.
+    engine. In a text whose every white space is one space (``MaskedContent.plain_spacing``), a
+    phrase stands exactly where it is written with single spaces: there the whole phrases are
+    looked for instead of their heads, which spares the places of a common head ("công", "thị")
+    that open no phrase.
     """
 
     def __init__(
@@ -148,13 +157,21 @@ class _Phrases:
         self._search, self._at = tree.search, tree.match
         self._fold = fold
         self._heads = _heads(phrases) if fold or _each_opens_with_a_word(groups) else None
+        self._literals = _unprefixed({" ".join(phrase.split()) for phrase in phrases})
         self._odd = tuple(sorted(odd))
 
     def matches(
-        self, text: str, pos: int, end: int, first: bool = False, lowered: str | None = None
+        self,
+        text: str,
+        pos: int,
+        end: int,
+        first: bool = False,
+        lowered: str | None = None,
+        plain_spacing: bool = False,
     ) -> list[regex.Match[str]] | None:
         """The matches in ``text[pos:end]``, in order (only the first if ``first``); None: scan
-        with the engine instead. ``lowered``: ``text[pos:end].lower()``, if already made."""
+        with the engine instead. ``lowered``: ``text[pos:end].lower()``, if already made;
+        ``plain_spacing``: every white space of ``text[pos:end]`` is one space."""
         if self._always_scan:
             return None
         if self._heads is None:
@@ -162,17 +179,13 @@ class _Phrases:
         hay = text[pos:end] if not self._fold else lowered or text[pos:end].lower()
         if len(hay) != end - pos or any(text.find(c, pos, end) >= 0 for c in self._odd):
             return None
-        starts: list[int] = []
-        for head in self._heads:
-            at = hay.find(head)
-            while at >= 0:
-                starts.append(at)
-                at = hay.find(head, at + 1)
-        starts.sort()
+        # A whole phrase, found as written, needs no check; no two of them start at one place.
+        starts = _places(hay, self._literals if plain_spacing else self._heads)
+        checked = plain_spacing
         out: list[regex.Match[str]] = []
         reached = -1
         for start in starts:
-            if start < reached or self._at(hay, start) is None:
+            if start < reached or (not checked and self._at(hay, start) is None):
                 continue
             match = self._by_first[hay[start]].match(text, pos + start, end, HOLD_GIL)
             if match is not None:
@@ -197,10 +210,26 @@ class _Phrases:
         return out
 
 
+def _places(hay: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of the ``words`` stands in ``hay``, in order."""
+    starts: list[int] = []
+    for word in words:
+        at = hay.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = hay.find(word, at + 1)
+    starts.sort()
+    return starts
+
+
 def _heads(phrases: list[str]) -> tuple[str, ...]:
     """The first words of the phrases, but those that start with another: they add no place."""
-    heads = {phrase.split()[0] for phrase in phrases}
-    return tuple(h for h in heads if not any(h != o and h.startswith(o) for o in heads))
+    return _unprefixed({phrase.split()[0] for phrase in phrases})
+
+
+def _unprefixed(words: set[str]) -> tuple[str, ...]:
+    """The ``words`` but those that start with another (so that no two stand at one place)."""
+    return tuple(sorted(w for w in words if not any(w != o and w.startswith(o) for o in words)))
 
 
 def _each_opens_with_a_word(groups: dict[str, list[str]]) -> bool:
@@ -212,8 +241,7 @@ def _each_opens_with_a_word(groups: dict[str, list[str]]) -> bool:
 @functools.cache
 def _space_run() -> str:
     """A ``re`` pattern for a run of the characters the ``regex`` engine reads as ``\\s``."""
-    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
-    spaces = "".join(re.escape(c) for c in regex.findall(r"\s", bmp))
+    spaces = "".join(re.escape(c) for c in white_space())
     return f"[{spaces}\U00010000-\U0010ffff]+"  # outside the BMP: none, but never skip one
 
 
@@ -247,7 +275,30 @@ def scan_content(
     The scanner's patterns must not consume the mask character (no ``.``, ``\\S`` or negated
     class), so that no match runs from one section into the next.
     """
-    masked = doc.masked_content()
+    return _scan(doc.masked_content(), scanner)
+
+
+def _scan(
+    masked: MaskedContent, scanner: WordScanner
+) -> Iterator[tuple[int, Section, int, regex.Match[str]]]:
     lowered = masked.lowered() if scanner.folds else None
-    for match in scanner._finditer(masked.text, 0, len(masked.text), lowered):
+    text = masked.text
+    for match in scanner._finditer(text, 0, len(text), lowered, masked.plain_spacing()):
         yield (*masked.section_at(match.start()), match)
+
+
+def first_matches(
+    doc: ParsedArticle, scanners: Iterable[WordScanner]
+) -> list[tuple[int, Section, int]]:
+    """(index, section, start of the first match) of every content section where any of the
+    ``scanners`` matches, in order: a test of the cue words that a section needs for a costlier
+    pattern to be tried there (from the first), made for all the content at once (``scan_content``).
+    """
+    masked = doc.masked_content()
+    firsts: dict[int, tuple[Section, int]] = {}
+    for scanner in scanners:
+        for index, section, base, match in _scan(masked, scanner):
+            start = match.start() - base
+            if index not in firsts or start < firsts[index][1]:
+                firsts[index] = section, start
+    return [(index, *firsts[index]) for index in sorted(firsts)]

@@ -37,6 +37,7 @@ from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.records import Campaign, DocumentRef
+from vnunion_nlp.scanning import WordScanner
 
 EXTRACTOR: Final = "campaigns"
 _NAME_MAX: Final = 200  # characters in a quoted name; longer quotes are speech, not names
@@ -54,8 +55,10 @@ def _known_pattern(name: str) -> str:
 @dataclass(frozen=True)
 class _Lexicon:
     data: CampaignCues
-    cue_re: regex.Pattern[str]
-    cue_cue: int  # the index of group "cue" of ``cue_re``
+    # The cues, case-insensitive: looked for before every quote, where the one pattern was tried
+    # at every character (see ``WordScanner``).
+    cues_in: WordScanner
+    cue_cue: int  # the index of group "cue" of ``cues_in``
     self_cue_re: regex.Pattern[str]
     year_cue_re: regex.Pattern[str]
     blocker_re: regex.Pattern[str]
@@ -84,8 +87,10 @@ _E: Final = r"(?![\p{L}\d])"
 @functools.cache
 def _lexicon() -> _Lexicon:
     data = load_yaml("campaign_cues.yaml", CampaignCues)
-    cue_re = regex.compile(
-        rf"{_W}(?P<cue>{_alt(list(data.cues))}){_E}(?:\s+(?:{_alt(data.extra_words)}){_E})?",
+    cues_in = WordScanner(
+        data.cues,
+        rf"{_W}(?P<cue>",
+        rf"){_E}(?:\s+(?:{_alt(data.extra_words)}){_E})?",
         regex.I,
     )
     self_cue_re = regex.compile(rf"(?:{_alt(data.self_naming_cues)}){_E}", regex.I)
@@ -121,8 +126,8 @@ def _lexicon() -> _Lexicon:
     )
     return _Lexicon(
         data,
-        cue_re,
-        cue_re.groupindex["cue"],
+        cues_in,
+        cues_in.groupindex["cue"],
         self_cue_re,
         year_cue_re,
         blocker_re,
@@ -204,7 +209,7 @@ def _cued(text: str, quote: regex.Match[str], floor: int) -> tuple[str, int] | N
     lex = _lexicon()
     before = _clause_before(text, quote.start(), floor)
     base = quote.start() - len(before)
-    cues = list(lex.cue_re.finditer(before, concurrent=HOLD_GIL))
+    cues = lex.cues_in.finditer(before)
     if not cues:
         return None
     cue = cues[-1]
@@ -226,6 +231,17 @@ def _blocked(text: str, quote_start: int, floor: int) -> bool:
     return bool(last) and not _LETTER.search(
         before[last[-1].end() :].replace(":", ""), None, None, HOLD_GIL
     )
+
+
+def _themed_year(text: str, quote_start: int, floor: int) -> regex.Match[str] | None:
+    """ "chủ đề năm 2017 là “…”": the themed year that ends right before the quote."""
+    start = max(floor, quote_start - 60)
+    # Its year, "19…" or "20…", stands before the quote: most quotes have none within reach, and
+    # they are spared the case-insensitive pattern, tried at every character.
+    if text.find("19", start, quote_start) < 0 and text.find("20", start, quote_start) < 0:
+        return None
+    themed = _lexicon().themed_year_re.search(text, start, quote_start + 1, HOLD_GIL)
+    return themed if themed and themed.end() == quote_start else None
 
 
 def _name_like(name: str) -> bool:
@@ -259,10 +275,7 @@ def _quoted(text: str, sec_start: int, sec_end: int, documents: list[DocumentRef
             continue
         blocked_end = None
         found: _Found | None = None
-        themed = lex.themed_year_re.search(
-            text, max(sec_start, quote.start() - 60), quote.start() + 1, HOLD_GIL
-        )
-        if themed and themed.end() == quote.start():
+        if themed := _themed_year(text, quote.start(), sec_start):
             cue_group, year_group = lex.themed_cue_year
             kind = lex.data.themed_year[_spaced(themed[cue_group])]
             found = _Found(themed.start(), quote.end(), name, kind, 0.9, int(themed[year_group]))
@@ -351,7 +364,7 @@ def _known(text: str, sec_start: int, sec_end: int) -> list[_Found]:
         if kind is None:
             # "các chương trình Mái ấm Công đoàn, Tết sum vầy": the cue before gives the kind.
             before = _clause_before(text, m.start(), sec_start)
-            cues = list(lex.cue_re.finditer(before, concurrent=HOLD_GIL))
+            cues = lex.cues_in.finditer(before)
             if cues and len(before[cues[-1].end() :].split()) <= 8:
                 kind = _spaced(cues[-1][lex.cue_cue])
         out.append(_Found(m.start(), m.end(), name, kind, 0.9, known=True))

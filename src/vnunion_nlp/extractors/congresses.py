@@ -28,13 +28,14 @@ import regex
 
 from vnunion_nlp.cues import CongressCues
 from vnunion_nlp.dates import DateMention, find_dates
-from vnunion_nlp.document import ParsedArticle, content_matches
+from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.normalize import fold
 from vnunion_nlp.numbers import parse_number, parse_number_words, parse_roman
 from vnunion_nlp.records import Congress, CongressStatus, Level, Section, Span
+from vnunion_nlp.scanning import WordScanner, first_matches
 
 EXTRACTOR: Final = "congresses"
 _STATUS_RANK: Final = {"held": 2, "upcoming": 1, "mentioned": 0}
@@ -54,11 +55,10 @@ class _Patterns:
     not_congress_heads: tuple[str, ...]
     not_congress: frozenset[str]
     cue: regex.Pattern[str]
-    # Every ``cue`` match starts with a match of one of these, searched at a few ns a character
-    # where ``cue`` costs ~40 (apart: the engine finds a literal fast, not an alternation of
-    # two): a section without one is not scanned, one with one from the first. They have no
-    # lookaround, so whatever they find in a section they find in all of them joined.
-    cue_words: tuple[regex.Pattern[str], ...]
+    # Every ``cue`` match starts with a match of one of these ("đại hội" in any case, the
+    # abbreviations as written), found with ``str.find`` where ``cue`` costs ~40 ns a character:
+    # a section without one is not scanned, one with one from the first (``first_matches``).
+    cue_words: tuple[WordScanner, ...]
     delegates_word: regex.Pattern[str]
     word: regex.Pattern[str]
     word_w: int  # the index of group "w" of ``word``, the word past the white space
@@ -101,7 +101,7 @@ def _patterns() -> _Patterns:
             rf"(?<!\p{{L}})(?:{congress}(?!\p{{L}})|(?:{_alt(cues.abbreviations)})"
             rf"(?=\s+(?:[IVXLC]+(?![\p{{L}}\d])|(?i:lần\s+thứ)\s)))"
         ),
-        cue_words=(regex.compile(congress), regex.compile(_alt(cues.abbreviations))),
+        cue_words=(WordScanner(["đại hội"], flags=regex.I), WordScanner(cues.abbreviations)),
         # "(CĐ)" inside a name, "(ĐHCĐ)" after one: an abbreviation the text defines.
         abbreviation=regex.compile(r"\s*\(\p{Lu}[\p{Lu}\p{N}]{0,7}\)"),
         parenthetical=regex.compile(r"\s*\([^()]{0,60}\)"),
@@ -300,7 +300,7 @@ def _mentions(doc: ParsedArticle) -> list[_Mention]:
     pat = _patterns()
     found: list[_Mention] = []
     seen = 0
-    for index, section, first in content_matches(doc, pat.cue_words):
+    for index, section, first in first_matches(doc, pat.cue_words):
         text = section.text
         for cue in pat.cue.finditer(text, first, concurrent=HOLD_GIL):
             seen += 1

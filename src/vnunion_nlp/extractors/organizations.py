@@ -244,7 +244,8 @@ def extract_organizations(doc: ParsedArticle) -> list[Organization]:
     title ("Bí thư Thành ủy Đinh La Thăng" → "Thành ủy").
     """
     pat = _patterns()
-    table = {**pat.abbreviations, **find_definitions(doc.text)}  # the article's own win
+    definitions = find_definitions(doc.text)  # the article's own win over the lexicon's
+    table = {**pat.abbreviations, **definitions} if definitions else pat.abbreviations
     persons = _person_starts(doc)
     generic, not_final, head_group = pat.generic, pat.not_final, pat.name_head
     found: dict[str, Organization] = {}

@@ -17,12 +17,13 @@ from typing import Final
 import regex
 
 from vnunion_nlp.cues import TermCues
-from vnunion_nlp.document import ParsedArticle, content_matches
+from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.numbers import parse_roman
 from vnunion_nlp.records import Term, TermRelation
+from vnunion_nlp.scanning import WordScanner, first_matches
 
 EXTRACTOR: Final = "terms"
 # The session is read in the last 40 characters before the cue and its body in the 100 before.
@@ -33,11 +34,10 @@ _BEFORE_REACH: Final = 140
 class _Patterns:
     term: regex.Pattern[str]
     years: tuple[int, int]  # the indices of groups "y1" and "y2" of ``term``
-    # Every term holds a match of one of these cues, searched at a few ns a character where
-    # ``term`` costs ~50 (apart: the engine finds a literal fast, not an alternation of two): a
-    # section without one is not scanned, one with one from the first. They have no lookaround,
-    # so whatever they find in a section they find in all of them joined.
-    cues: tuple[regex.Pattern[str], ...]
+    # Every term holds a match of one of these cues (the term words in any case, the acronyms as
+    # written), found with ``str.find`` where ``term`` costs ~50 ns a character: a section
+    # without one is not scanned, one with one from the first (``first_matches``).
+    cues: tuple[WordScanner, ...]
     session_before: regex.Pattern[str]
     previous_after: regex.Pattern[str]
     next_after: regex.Pattern[str]
@@ -58,8 +58,8 @@ def _patterns() -> _Patterns:
         term=term,
         years=(term.groupindex["y1"], term.groupindex["y2"]),
         cues=(
-            regex.compile(rf"(?i:{_alt(cues.term_words)})"),
-            regex.compile(_alt(cues.term_acronyms)),
+            WordScanner(cues.term_words, flags=regex.I),
+            WordScanner(cues.term_acronyms),
         ),
         session_before=regex.compile(
             rf"(?i:{_alt(cues.session_words)})\s+(?P<session>[IVXLC]+|\d{{1,2}})\s*[,(]?\s*$"
@@ -106,7 +106,7 @@ def extract_terms(doc: ParsedArticle) -> list[Term]:
     pat = _patterns()
     by_years: dict[tuple[int, int], Term] = {}
     first_year, last_year = pat.years
-    for index, section, first in content_matches(doc, pat.cues):
+    for index, section, first in first_matches(doc, pat.cues):
         text = section.text
         for match in pat.term.finditer(text, first, concurrent=HOLD_GIL):
             start_year, end_year = int(match[first_year]), int(match[last_year])
