@@ -34,6 +34,7 @@ def _slow_places(phrases: list[str], text: str) -> list[int]:
         "đồng \n\t chí, đ/c và đồng-chí",  # white space runs
         "chị chịu, (chị) “bà” bác sĩ bácsĩ",
         "nhà giáo nhà  giáo nhàgiáo",
+        "ô ôn, ông",  # the first character before the opening ("ôn") starts: the scan from there
         "Q",  # one character, at the start and at the end
         "xQ Q",
         "chuyên viên chi ủy viên chiủy",

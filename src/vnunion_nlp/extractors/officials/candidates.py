@@ -23,17 +23,22 @@ from vnunion_nlp.extractors.officials.positions import _chained_titles, _clean_t
 from vnunion_nlp.extractors.officials.starts import _Starts
 
 
-@dataclass
 class _Candidate:
-    start: int  # section offsets of the name as written
-    end: int
-    title: str | None = None
-    earlier: tuple[str, ...] = ()  # titles before ``title``: a list lead's, a chain ("A, B Tên")
+    """A name found by a route. A plain class, made for every name: under mypyc a dataclass
+    keeps the interpreted ``__init__`` of the dataclasses module (thousands of instructions)."""
+
+    def __init__(
+        self, start: int, end: int, title: str | None = None, earlier: tuple[str, ...] = ()
+    ) -> None:
+        self.start = start  # section offsets of the name as written
+        self.end = end
+        self.title = title
+        self.earlier = earlier  # titles before ``title``: a list lead's, a chain ("A, B Tên")
 
 
-@dataclass
 class _ListState:
-    open: bool = False  # the section before ended a list lead or item: "có các đồng chí:"
+    def __init__(self) -> None:
+        self.open = False  # the section before ended a list lead or item: "có các đồng chí:"
 
 
 @dataclass(frozen=True)

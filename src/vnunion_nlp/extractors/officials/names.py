@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-from dataclasses import dataclass
 from typing import Final
 
 import regex
@@ -71,11 +70,11 @@ def _tagger_splits(sentence: str, name: str) -> bool:
 _TAGGER_BUDGET: Final = 4
 
 
-@dataclass
 class _Budget:
-    tagger_calls: int = 0
-    list_leads: int = 0  # colons whose lead was looked for (``_list_lead``)
-    leads_capped: bool = False
+    def __init__(self) -> None:
+        self.tagger_calls = 0
+        self.list_leads = 0  # colons whose lead was looked for (``_list_lead``)
+        self.leads_capped = False
 
 
 def _kept_words(text: str, start: int, raw: str, budget: _Budget) -> int:

@@ -51,7 +51,7 @@ class _Patterns:
     # Stdlib checks that a name may follow, tried before by_honorific and by_title (``_viable``).
     honorific_named: re.Pattern[str]
     title_named: re.Pattern[str]
-    post_starts: tuple[re.Pattern[str], ...]
+    post_starts: tuple[tuple[str, re.Pattern[str]], ...]  # each form and the word it opens with
     name_before: regex.Pattern[str]
     list_after: regex.Pattern[str]
     list_next: regex.Pattern[str]
@@ -169,8 +169,8 @@ def _patterns() -> _Patterns:
         title_named=re.compile(
             rf"(?:{heads})(?:\s+(?:\([^()\n]{{1,40}}\)|\S++)){{0,7}}?\s+(?:{surnames})\s"
         ),
-        # One a form: the stdlib engine finds a pattern's opening word as fast as str.find.
-        post_starts=tuple(re.compile(form) for form in elected_forms),
+        # One a form, each opening with a literal word up to its first ``\s`` (``_verb_starts``).
+        post_starts=tuple((form[: form.index("\\")], re.compile(form)) for form in elected_forms),
         name_before=regex.compile(rf"(?<![\p{{L}}]){name}\s+$"),
         # The lead of a list, read back from its colon.
         by_list=regex.compile(

@@ -10,23 +10,28 @@ place of a route, no colon and no list going on from the section before yields n
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import re
 
 from vnunion_nlp.extractors.officials.finders import _IS_LETTER, _slice, _starts, _viable
 from vnunion_nlp.extractors.officials.patterns import _patterns
 from vnunion_nlp.records import Section
 
 
-@dataclass(frozen=True)
 class _Starts:
     """Where honorifics start (``_starts``), and where a route to a name may start: an honorific
     and a position title with a family name after them (``honorific_named``, ``title_named``),
-    a verb taking a post."""
+    a verb taking a post.
 
-    honorifics: list[int]
-    named: list[int]
-    verbs: list[int]
-    heads: list[int]
+    A plain class, made for every section: under mypyc a dataclass keeps the interpreted
+    ``__init__`` of the dataclasses module (thousands of instructions a construction)."""
+
+    def __init__(
+        self, honorifics: list[int], named: list[int], verbs: list[int], heads: list[int]
+    ) -> None:
+        self.honorifics = honorifics
+        self.named = named
+        self.verbs = verbs
+        self.heads = heads
 
 
 def _article_starts(text: str) -> tuple[_Starts, list[int]]:
@@ -38,9 +43,18 @@ def _article_starts(text: str) -> tuple[_Starts, list[int]]:
     pat = _patterns()
     honorifics, head_places = pat.route_starts.places(text)
     named = _viable(pat.honorific_named, text, honorifics, len(text))
-    verbs = sorted({place for form in pat.post_starts for place in _starts(form, text)})
+    verbs = sorted({place for form in pat.post_starts for place in _verb_starts(form, text)})
     heads = _viable(pat.title_named, text, head_places, len(text))
     return _Starts(honorifics, named, verbs, heads), sorted([*named, *verbs, *heads])
+
+
+def _verb_starts(form: tuple[str, re.Pattern[str]], text: str) -> list[int]:
+    """``_starts`` of a form taking a post, from the first place of its opening word: found by
+    ``str.find``, a skipping search about twice as fast as the engine's scan, and absent from
+    most articles ("tái", "trúng")."""
+    word, pattern = form
+    at = text.find(word)
+    return [] if at < 0 else _starts(pattern, text, None, at)
 
 
 def _section_starts(
@@ -64,7 +78,7 @@ def _section_starts(
     if not first and not colon and (at == len(routes) or routes[at] >= end):
         return None
     honorific_first = first and pat.honorific_start.match(text, base, end)
-    verb_first = first and any(form.match(text, base, end) for form in pat.post_starts)
+    verb_first = first and any(form.match(text, base, end) for _, form in pat.post_starts)
     return _Starts(
         _slice(starts.honorifics, base, end, honorific_first) if colon else [],
         _slice(starts.named, base, end, honorific_first),
