@@ -10,7 +10,12 @@ speed). The spans no number may come from are found here too: quoted names and t
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections.abc import Iterable
+from typing import Final
+
+import regex
 
 from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.extractors.indicators.patterns import (
@@ -32,16 +37,56 @@ _WORDS_WINDOW = 200  # a number in words and the counted noun after it fit in th
 def _candidates(pat: _Patterns, text: str, folded: str | None) -> list[_Candidate]:
     """Every number expression of a section, in digits or in words, by start; ``folded`` is
     the section case-folded one character for one, or None (see ``_folded``)."""
-    make, no_words = _Groups._make, _NO_WORDS  # groups() is much cheaper than groupdict()
-    candidates = [
-        (m.start(), m.end(), make(m.groups() + no_words), m.group(0))
-        for m in pat.digits.finditer(text, concurrent=HOLD_GIL)
-    ]
+    candidates = _digit_matches(pat, text)
     words = _word_matches(pat, text, folded)
     if words:  # the scan finds the numbers in digits in text order already
         candidates.extend(words)
         candidates.sort(key=lambda c: c[0])
     return candidates
+
+
+def _digit_matches(pat: _Patterns, text: str) -> list[_Candidate]:
+    """The matches of ``pat.digits``, scanned only from the first digit to the last.
+
+    Every match opens with a digit (``(?=\\d)``), which the ``regex`` engine tests at every
+    character by a Unicode look-up (~140 instructions): the stdlib engine finds the first and the
+    last digit at a few a character, the scan starts at the first and stops after the match that
+    reaches past the last (no other can start there). A third of the characters of a section
+    stand before its first digit or after its last, or in a section without any.
+    """
+    first = _digits_or_astral().search(text)
+    if first is None:
+        return []
+    last = _last_digit_or_astral().match(text)
+    end = last.end() if last is not None else len(text)
+    make, no_words = _Groups._make, _NO_WORDS  # groups() is much cheaper than groupdict()
+    found: list[_Candidate] = []
+    for m in pat.digits.finditer(text, first.start(), concurrent=HOLD_GIL):
+        found.append((m.start(), m.end(), make(m.groups() + no_words), m.group(0)))
+        if m.end() >= end:
+            break
+    return found
+
+
+@functools.cache
+def _digit_class() -> str:
+    """A stdlib class of what the ``regex`` engine reads as ``\\d`` in the BMP, and of every
+    character past it (the engines' Unicode versions may differ there: never skip one)."""
+    digits = "".join(c for c in map(chr, range(0x10000)) if _DIGIT.match(c))
+    return f"[{re.escape(digits)}\U00010000-\U0010ffff]"
+
+
+@functools.cache
+def _digits_or_astral() -> re.Pattern[str]:
+    return re.compile(_digit_class())
+
+
+@functools.cache
+def _last_digit_or_astral() -> re.Pattern[str]:
+    return re.compile(f"(?s:.*){_digit_class()}")  # greedy: backs off from the end to the last
+
+
+_DIGIT: Final = regex.compile(r"\d")
 
 
 def _word_matches(pat: _Patterns, text: str, folded: str | None) -> list[_Candidate]:
