@@ -180,7 +180,7 @@ class _Phrases:
         if len(hay) != end - pos or any(text.find(c, pos, end) >= 0 for c in self._odd):
             return None
         # A whole phrase, found as written, needs no check; no two of them start at one place.
-        starts = _places(hay, self._literals if plain_spacing else self._heads)
+        starts = places_of(hay, self._literals if plain_spacing else self._heads)
         checked = plain_spacing
         out: list[regex.Match[str]] = []
         reached = -1
@@ -210,8 +210,9 @@ class _Phrases:
         return out
 
 
-def _places(hay: str, words: tuple[str, ...]) -> list[int]:
-    """Where any of the ``words`` stands in ``hay``, in order."""
+def places_of(hay: str, words: Iterable[str]) -> list[int]:
+    """Where any of the ``words`` stands in ``hay``, in order (overlapping places too): a
+    ``str.find`` loop a word, several times faster than a regex scan for the alternation."""
     starts: list[int] = []
     for word in words:
         at = hay.find(word)

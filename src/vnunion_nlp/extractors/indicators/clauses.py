@@ -18,6 +18,7 @@ from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.extractors.indicators.patterns import _CLAUSE_WINDOW, _YEAR, _Patterns
 from vnunion_nlp.extractors.indicators.prefilters import _SPACE_SET, _plain_spaces
 from vnunion_nlp.records import Section
+from vnunion_nlp.scanning import places_of
 
 _YEAR_PERIOD: Final = regex.compile(rf"\S+\s+{_YEAR}")
 
@@ -108,15 +109,8 @@ class _Bounds:
 
 def _clause_stops(text: str) -> list[int]:
     """Offsets of the clause ends of ``text``: ``\\n``, or one of ``.!?;…`` before white space
-    (``regex``'s ``\\s``) or at the end. One ``str.find`` loop a character runs several times
-    faster than a regex scan."""
-    found: list[int] = []
-    for char in _CLAUSE_CHARS:
-        at = text.find(char)
-        while at >= 0:
-            found.append(at)
-            at = text.find(char, at + 1)
-    found.sort()
+    (``regex``'s ``\\s``) or at the end, found by ``places_of``."""
+    found = places_of(text, _CLAUSE_CHARS)
     last = len(text) - 1
     return [at for at in found if at == last or text[at] == "\n" or text[at + 1] in _SPACE_SET]
 
