@@ -124,8 +124,13 @@ def _patterns() -> _Patterns:
     title_word = rf"(?:[\p{{L}}&-]++(?:\.[\p{{L}}]++)*+{abbreviation_dot}|\([^()\n]{{1,40}}\))"
     list_char = rf"(?:[^;.()“”\n]|\.(?=\p{{L}})|{dotted})"
     prefixes = _alt(cues.position_prefixes)
-    elected_forms = (r"tái\s+(?:đắc\s+)?cử", r"trúng\s+cử", r"được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm)")
-    elected = "|".join(elected_forms)
+    # The forms of a verb taking a post, each by the word it opens with (``_verb_starts``).
+    elected_forms = (
+        ("tái", r"\s+(?:đắc\s+)?cử"),
+        ("trúng", r"\s+cử"),
+        ("được", r"\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm)"),
+    )
+    elected = "|".join(word + rest for word, rest in elected_forms)
     taken = (
         r"tái\s+đắc\s+cử|tái\s+cử|đắc\s+cử|trúng\s+cử|được\s+(?:bầu|chỉ\s+định|bổ\s+nhiệm)"
         r"(?:\s+(?:giữ|làm))?|giữ|làm"
@@ -169,8 +174,7 @@ def _patterns() -> _Patterns:
         title_named=re.compile(
             rf"(?:{heads})(?:\s+(?:\([^()\n]{{1,40}}\)|\S++)){{0,7}}?\s+(?:{surnames})\s"
         ),
-        # One a form, each opening with a literal word up to its first ``\s`` (``_verb_starts``).
-        post_starts=tuple((form[: form.index("\\")], re.compile(form)) for form in elected_forms),
+        post_starts=tuple((word, re.compile(word + rest)) for word, rest in elected_forms),
         name_before=regex.compile(rf"(?<![\p{{L}}]){name}\s+$"),
         # The lead of a list, read back from its colon.
         by_list=regex.compile(
