@@ -12,7 +12,9 @@ from vnunion_nlp.extractors.indicators.prefilters import (
     _LOWER_NOT_FOLD,
     _folded,
     _folded_sections,
+    _in_common_blocks,
     _lower_is_folding,
+    _shared_folding,
 )
 
 _COMMON_CHARS = "".join(
@@ -46,7 +48,9 @@ def test_lower_is_case_folding_in_the_common_blocks() -> None:
 )
 def test_folded_sections_equal_folding_each_section(text: str) -> None:
     masked = ParsedArticle.from_paragraphs(text).masked_content()
-    assert _folded_sections(masked) == [_folded(s.text) for _, s in masked.content]
+    shared = _shared_folding(masked, _in_common_blocks(masked.text))
+    folded = _folded_sections(masked, shared)
+    assert folded == [_folded(s.text) for _, s in masked.content]
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
 """Extractor for `indicators` records (see ../shared/ANNOTATION.md "Indicator").
 
-One compiled regex pass per content section finds every number in digits (with its range,
-ratio, percent sign, glued unit and scale words); numbers in words are looked up from their
-lead word. Each candidate then goes through an ordered chain of cheap checks on the few words
-around it:
+One compiled regex, tried where a digit follows no digit, finds every number in digits (with
+its range, ratio, percent sign, glued unit and scale words); numbers in words are looked up
+from their lead word. Each candidate then goes through an ordered chain of cheap checks on the
+few words around it:
 
 1. *context*: inside a quoted name or title (not quoted speech), inside a document or term
    record, after a blocking word (``lần thứ``, ``khóa``, ``số``, ``ngày``, ``năm`` …) or a list
@@ -33,7 +33,7 @@ from typing import Final
 
 from vnunion_nlp.cues import IndicatorCues
 from vnunion_nlp.document import ParsedArticle
-from vnunion_nlp.extractors.indicators.candidates import _candidates, _disjoint
+from vnunion_nlp.extractors.indicators.candidates import _ArticleScan, _candidates, _disjoint
 from vnunion_nlp.extractors.indicators.checks import _find, _subject_of
 from vnunion_nlp.extractors.indicators.clauses import _Bounds, _Contexts
 from vnunion_nlp.extractors.indicators.facts import (
@@ -79,9 +79,16 @@ def _extract(doc: ParsedArticle) -> list[Indicator]:
     sections = doc.sections
     contexts = _Contexts(pat, sections)
     masked = doc.masked_content()
-    # one case folding a section (cut from the article's) serves every word test
-    for (index, section), folded in zip(masked.content, _folded_sections(masked), strict=True):
-        candidates = _candidates(pat, section.text, folded)
+    # one case folding a section (cut from the article's) serves every word test; the lead
+    # words and digits of the numbers are looked for in the whole article at once
+    scan = _ArticleScan(masked)
+    folded_sections = _folded_sections(masked, scan.shared)
+    for (index, section), base, folded in zip(
+        masked.content, masked.bases, folded_sections, strict=True
+    ):
+        length = len(section.text)
+        leads, digit_starts = scan.leads(base, length), scan.digit_starts(base, length)
+        candidates = _candidates(pat, section.text, folded, leads, digit_starts)
         if not candidates:
             continue  # no number: neither the clause scan nor the context cues are needed
         section_target, context_period = contexts.of(index)

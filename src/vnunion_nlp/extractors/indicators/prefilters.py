@@ -70,17 +70,25 @@ def _folded(text: str) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
-def _folded_sections(masked: MaskedContent) -> list[str | None]:
-    """``_folded`` of each of ``masked.content``, cut from the lower case of the article that
-    the extractors make once and share, wherever that lower case is the case folding: then no
-    section is case-folded (``str.casefold`` costs ~40 instructions a character)."""
+def _shared_folding(masked: MaskedContent, in_common_blocks: bool) -> str | None:
+    """The lower case of the article that the extractors make once and share, where it is also
+    its case folding, one character for one (then offsets are the same in both texts); else
+    None. ``in_common_blocks``: ``_in_common_blocks(masked.text)``."""
     lowered = masked.lowered()
+    if len(lowered) != len(masked.text) or not _lower_is_folding(masked.text, in_common_blocks):
+        return None
+    return lowered
+
+
+def _folded_sections(masked: MaskedContent, shared: str | None) -> list[str | None]:
+    """``_folded`` of each of ``masked.content``, cut from ``shared`` (``_shared_folding``)
+    where there is one: then no section is case-folded (``str.casefold`` costs ~40 instructions
+    a character)."""
     sections = [section.text for _, section in masked.content]
-    if len(lowered) != len(masked.text) or not _lower_is_folding(masked.text):
+    if shared is None:
         return [_folded(text) for text in sections]
-    # every character lower-cases to one, so offsets are the same in both texts
     bases = masked.bases
-    return [lowered[base : base + len(text)] for base, text in zip(bases, sections, strict=True)]
+    return [shared[base : base + len(text)] for base, text in zip(bases, sections, strict=True)]
 
 
 # Below U+10000, the blocks (high bytes) of nearly all text: Latin with its extensions and the
@@ -96,14 +104,19 @@ _LOWER_NOT_FOLD: Final = "".join(
 )
 
 
-def _lower_is_folding(text: str) -> bool:
-    """``text.lower()`` is ``text.casefold()``: every character lies in ``_COMMON_BLOCKS`` (the
-    high bytes of the UTF-16 code units, sliced and deleted at C speed, tell) and is none of
-    ``_LOWER_NOT_FOLD``."""
+def _in_common_blocks(text: str) -> bool:
+    """Every character of ``text`` lies in ``_COMMON_BLOCKS``: the high bytes of its UTF-16 code
+    units, sliced and deleted at C speed, tell."""
     high_bytes = text.encode("utf-16-le", "surrogatepass")[1::2]
-    if high_bytes.translate(None, _COMMON_BLOCKS):
-        return False
-    return not any(char in text for char in _LOWER_NOT_FOLD)
+    return not high_bytes.translate(None, _COMMON_BLOCKS)
+
+
+def _lower_is_folding(text: str, in_common_blocks: bool | None = None) -> bool:
+    """``text.lower()`` is ``text.casefold()``: every character lies in ``_COMMON_BLOCKS`` and is
+    none of ``_LOWER_NOT_FOLD``; ``in_common_blocks``: ``_in_common_blocks(text)``, if known."""
+    if in_common_blocks is None:
+        in_common_blocks = _in_common_blocks(text)
+    return in_common_blocks and not any(char in text for char in _LOWER_NOT_FOLD)
 
 
 class _Guarded:
