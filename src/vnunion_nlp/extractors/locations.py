@@ -17,7 +17,7 @@ from typing import Final
 
 import regex
 
-from vnunion_nlp.cues import LocationCues
+from vnunion_nlp.cues import LocationCues, OrgTypes
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import alternation as _alt
@@ -61,11 +61,24 @@ def _gazetteer() -> _Gazetteer:
         # Each pattern opens with its rarest part (a name, a district prefix) and the rest is
         # checked at that place only: an optional prefix in front made the engine try it at every
         # position (measured: 1.8 ms of a 6,000-character article for both, 0.9 ms after).
-        provinces_in=WordScanner(names, r"(?<![\p{L}])(?P<name>", r")(?![\p{L}])"),
+        # The bodies' heads (organizations) are searched for with the names: one search of the
+        # content finds both (see ``scanning._SharedSearch``).
+        provinces_in=WordScanner(
+            names,
+            r"(?<![\p{L}])(?P<name>",
+            r")(?![\p{L}])",
+            shares_with=load_yaml("org_types.yaml", OrgTypes).heads,
+        ),
         province_prefix_re=regex.compile(rf"(?<![\p{{L}}])(?:{_alt(cues.province_prefixes)})\s*$"),
         districts_after=WordScanner(cues.district_prefixes, r"(?<![\p{L}])(?P<prefix>", r")\s+"),
         district_name_re=regex.compile(rf"(?P<name>{district_names})(?![\p{{L}}])"),
     )
+
+
+def province_names() -> list[str]:
+    """The provinces' names as written, with their aliases ("TP.HCM")."""
+    gaz = _gazetteer()
+    return [*gaz.provinces, *gaz.aliases]
 
 
 def extract_locations(doc: ParsedArticle) -> list[Location]:

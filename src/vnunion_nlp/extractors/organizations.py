@@ -26,6 +26,7 @@ from vnunion_nlp.cues import OrgTypes
 from vnunion_nlp.document import ParsedArticle
 from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.errors import DataFileError
+from vnunion_nlp.extractors.locations import province_names
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.lexicon import load_tsv, load_yaml
 from vnunion_nlp.normalize import fold
@@ -65,8 +66,13 @@ def _patterns() -> _Patterns:
     # continues over "Công đoàn"), a sector or administrative phrase (before the capitalised
     # word, which would take "Cơ" of "Cơ quan" and stop there), any capitalised word.
     word = _by_first_letter(types.heads, types.sector_words, types.modifier_words)
+    # The provinces' names (locations) are searched for with the heads: one search of the
+    # content finds both (see ``scanning._SharedSearch``).
     name = WordScanner(
-        types.heads, r"(?<![\p{L}])(?P<head>", rf")(?P<rest>(?:\s+{word}){{0,8}})(?![\p{{L}}])"
+        types.heads,
+        r"(?<![\p{L}])(?P<head>",
+        rf")(?P<rest>(?:\s+{word}){{0,8}})(?![\p{{L}}])",
+        shares_with=province_names(),
     )
     return _Patterns(
         types=types,
