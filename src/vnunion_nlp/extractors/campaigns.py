@@ -32,7 +32,7 @@ from typing import Final
 import regex
 
 from vnunion_nlp.cues import CampaignCues
-from vnunion_nlp.document import MaskedContent, ParsedArticle, fill_missing
+from vnunion_nlp.document import MASK, MaskedContent, ParsedArticle, fill_missing
 from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import alternation as _alt
 from vnunion_nlp.lexicon import load_yaml
@@ -317,23 +317,19 @@ def _naming_known(masked: MaskedContent) -> list[bool]:
 
     Most articles name none: one test of the lowered content (made once for all extractors; the
     mask between sections keeps a name within one) tells them, and keeps for the sections only
-    the names it holds. A section's lower case is cut from the article's where lower-casing kept
-    every length, so that offsets agree; it is the section's own lower case, as the mask
-    (U+0000) is neither cased nor case-ignorable and ends a context as the text's end does.
+    the names it holds. Those are looked for in the parts of that same text between the masks,
+    which are the sections' own lower cases without commas: the mask (U+0000) is neither cased
+    nor case-ignorable and ends a context as the text's end does, and a section holds no mask
+    (normalised text holds none; where one does, each section is lowered on its own).
     """
-    lowered = masked.lowered()
-    without_commas = lowered.replace(",", "")
+    without_commas = masked.lowered().replace(",", "")
     keys = [key for key in _lexicon().known_keys if key in without_commas]
     if not keys:
         return [False] * len(masked.content)
-    same_offsets = len(lowered) == len(masked.text)
-    return [
-        _names_known(
-            lowered[base : base + len(section.text)] if same_offsets else section.text.lower(),
-            keys,
-        )
-        for base, (_, section) in zip(masked.bases, masked.content, strict=True)
-    ]
+    parts = without_commas.split(MASK)
+    if len(parts) != len(masked.content):
+        return [_names_known(section.text.lower(), keys) for _, section in masked.content]
+    return [any(key in part for key in keys) for part in parts]
 
 
 def _holding(masked: MaskedContent, words: Iterable[str]) -> list[bool]:
