@@ -125,8 +125,7 @@ class _LazyScan:
 
     The clauses are asked for in text order; where one overlaps the run already scanned (a long
     paragraph without stops) only its new part is scanned, so that the work stays linear. A part
-    is scanned only if it holds one of the words every match holds: where those words are in
-    the section is found once, when first asked, and then looked up by bisection.
+    is scanned only if it holds one of the words every match holds (``_may_match``).
     """
 
     def __init__(
@@ -136,7 +135,6 @@ class _LazyScan:
         self._text = text
         self._folded = folded  # the case-folded text, one character for one, or None
         self._words = words  # every match holds one of these, case-folded
-        self._words_at: tuple[list[int], list[int]] | None = None  # see _occurrences
         self._matches: list[tuple[int, int, str]] = []  # start, end, text
         self._starts: list[int] = []
         self._run = (0, 0)  # the contiguous range scanned last
@@ -167,15 +165,15 @@ class _LazyScan:
 
     def _may_match(self, start: int, end: int) -> bool:
         """One of ``_words`` lies inside ``start:end`` (always true where folding shifts
-        offsets)."""
-        if self._folded is None:
+        offsets).
+
+        A ``str.find`` bounded to the range a word: the ranges asked for are the new parts of
+        the clauses that hold numbers, which together cover little more than those clauses, so
+        this reads less than one search of the whole section a word, and makes no list."""
+        folded = self._folded
+        if folded is None:
             return True
-        if self._words_at is None:
-            self._words_at = _occurrences(self._folded, self._words)
-        starts, first_end = self._words_at
-        # of the occurrences that start from ``start`` on, the one that ends first must fit
-        at = bisect.bisect_left(starts, start)
-        return at < len(starts) and first_end[at] <= end
+        return any(folded.find(word, start, end) >= 0 for word in self._words)
 
 
 def _occurrences(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
