@@ -1,14 +1,12 @@
-"""The word guards in front of the indicator patterns answer as their plain definitions do:
+"""The word guard in front of the indicator patterns answers as its plain definition does:
 ``_Guarded._holds_word`` (a word inside ``start:end``, starting at most ``reach`` after
-``start``) and ``_occurrences`` (the earliest end of an occurrence starting at or after each
-start), on inputs where a word sits right at the limits."""
+``start``), on inputs where a word sits right at the limits."""
 
 from __future__ import annotations
 
 import pytest
 import regex
 
-from vnunion_nlp.extractors.indicators.clauses import _occurrences
 from vnunion_nlp.extractors.indicators.prefilters import _Guarded
 
 
@@ -40,26 +38,3 @@ def test_holds_word_answers_as_its_definition(
         for end in range(start, len(folded) + 1):
             expected = _holds_word_plainly(words, reach, folded, start, end)
             assert guarded._holds_word(folded, start, end) == expected, (start, end)
-
-
-@pytest.mark.parametrize(
-    ("text", "words"),
-    [
-        ("năm nay năm 2020 nhiệm kỳ", ("năm", "nhiệm kỳ")),
-        ("aaaa", ("aa", "a")),
-        ("", ("năm",)),
-        ("giai đoạn", ("năm",)),
-    ],
-)
-def test_occurrences_give_the_earliest_end_from_each_start(
-    text: str, words: tuple[str, ...]
-) -> None:
-    found = sorted(
-        (at, at + len(word))
-        for word in words
-        for at in range(len(text))
-        if text.startswith(word, at)
-    )
-    starts, first_end = _occurrences(text, words)
-    assert starts == [start for start, _ in found]
-    assert first_end == [min(end for _, end in found[i:]) for i in range(len(found))]

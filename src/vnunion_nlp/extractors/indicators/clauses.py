@@ -9,7 +9,6 @@ same cues once from the heading, sidebar title or list lead-in over a section.
 from __future__ import annotations
 
 import bisect
-import itertools
 from typing import Final
 
 import regex
@@ -174,23 +173,6 @@ class _LazyScan:
         if folded is None:
             return True
         return any(folded.find(word, start, end) >= 0 for word in self._words)
-
-
-def _occurrences(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
-    """Where any of ``words`` occurs in ``text`` (overlaps too): the starts, sorted, and for
-    each the earliest end of an occurrence that starts there or later, so that one bisection
-    tells whether an occurrence fits in a range."""
-    found: list[tuple[int, int]] = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            found.append((at, at + len(word)))
-            at = text.find(word, at + 1)
-    found.sort()
-    # the running minimum of the ends from the last occurrence back, at C speed
-    first_end = list(itertools.accumulate(reversed([end for _, end in found]), min))
-    first_end.reverse()
-    return [start for start, _ in found], first_end
 
 
 def _after_last_stop(stops: list[int], offset: int, floor: int) -> int:
