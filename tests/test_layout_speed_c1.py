@@ -10,8 +10,10 @@ import pytest
 
 from vnunion_nlp.clean import Line
 from vnunion_nlp.normalize import (
+    _CODEC_CHARS,
     _COMBINING,
     _FOLD,
+    _fold_by_codec,
     _marks_or_astral,
     fold,
     fold_keeping_spaces,
@@ -110,3 +112,34 @@ def test_second_word_pattern_is_the_split(text: str) -> None:
     words = text.split(maxsplit=2)
     expected = len(words) > 1 and words[1].startswith("là")
     assert (_SECOND_WORD_LA.match(text) is not None) == expected
+
+
+def test_the_fold_codec_folds_as_the_table() -> None:
+    """Every character whose lower case the codec holds folds by the codec as by the table, and
+    nothing it gives is a combining mark (so `fold` strips none)."""
+    codec = frozenset(_CODEC_CHARS)
+    assert not any(_COMBINING.match(c) for c in _CODEC_CHARS)
+    for char in _ALL_CHARACTERS:
+        if all(c in codec for c in char.lower()):
+            assert _fold_by_codec(char) == char.translate(_FOLD).lower(), hex(ord(char))
+        else:
+            assert _fold_by_codec(char) is None, hex(ord(char))
+
+
+# fmt: off
+CODEC_FOLDS = [
+    ("Vietnamese", "ĐẠI HỘI Công đoàn “Ủy ban” – nhiệm kỳ 2023…"),
+    ("outside the codec", "Tin ü tức"),
+    ("final sigma", "ΟΔΟΣ Tin tức"),
+    ("Kelvin sign", "\u212a Tin tức"),
+    ("no-break space", "Tin\u00a0tức"),
+    ("combining mark", "Tin tu\u0301c"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("case", "text"), CODEC_FOLDS, ids=[f[0] for f in CODEC_FOLDS])
+def test_fold_by_codec_is_the_fold_by_table(case: str, text: str) -> None:
+    assert fold(text) == _fold_by_the_regex_engine(text)
+    by_codec = _fold_by_codec(text)
+    assert by_codec is None or by_codec == text.translate(_FOLD).lower()
