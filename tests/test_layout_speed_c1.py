@@ -129,6 +129,7 @@ def test_the_fold_codec_folds_as_the_table() -> None:
 # fmt: off
 CODEC_FOLDS = [
     ("Vietnamese", "ĐẠI HỘI Công đoàn “Ủy ban” – nhiệm kỳ 2023…"),
+    ("a word too short for the codec", "Đại"),
     ("outside the codec", "Tin ü tức"),
     ("final sigma", "ΟΔΟΣ Tin tức"),
     ("Kelvin sign", "\u212a Tin tức"),
