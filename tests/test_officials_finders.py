@@ -64,3 +64,22 @@ def test_places_as_a_scan_of_every_place(text: str) -> None:
 )
 def test_opening(group: list[str], opening: str) -> None:
     assert _opening(group) == opening
+
+
+# Openings of more than one character: "Ôn" ("Ông"), "luậ" ("luật sư"), "Quả" ("Quản đốc").
+_LONGER_OPENINGS = ["Ông", "ông", "luật sư", "Quản đốc"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ô tô của Ông A",  # the first character well before the opening
+        "ÔÔng Ông",  # the first character right before the opening
+        "Quốc hội, Quảng Nam, Quản đốc B",  # the first character in other words first
+        "lao động, luật, luật sư C",
+        "no first character at all",
+        "Ô",  # the first character alone, at the end
+    ],
+)
+def test_longer_openings_from_their_first_character(text: str) -> None:
+    assert _StartFinder(_LONGER_OPENINGS).places(text) == [_slow_places(_LONGER_OPENINGS, text)]
