@@ -26,9 +26,9 @@ import functools
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Final, cast
+from typing import Final
 
 import regex
 
@@ -411,13 +411,14 @@ def _fold_by_codec(text: str) -> str | None:
 
 
 def _lower(text: str) -> str:
-    """``text.lower()`` as CPython gives it in both builds: mypyc compiles ``str.lower`` to a
+    """``text.lower()`` as CPython gives it in both builds: mypyc compiles ``text.lower()`` to a
     lower case a character at a time, which misses the one rule that reads the neighbours (a
     final "Σ" lowers to "ς"), and folding must be the same compiled or not."""
-    if "Σ" not in text:
-        return text.lower()
-    lowered: str = cast(Any, text).lower()  # a call of CPython's own method
-    return lowered
+    return text.lower() if "Σ" not in text else _CPYTHON_LOWER(text)
+
+
+# CPython's own method, called as an object (mypyc compiles it then as a call, not inline)
+_CPYTHON_LOWER: Final[Callable[[str], str]] = str.lower
 
 
 def _without_marks(folded: str) -> str:
