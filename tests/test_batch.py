@@ -113,6 +113,48 @@ def test_two_workers_give_the_same_tables(article_dir: Path, tmp_path: Path) -> 
     assert tables(two, drop_meta=True) == tables(one, drop_meta=True)
 
 
+@pytest.mark.parametrize(
+    ("articles", "chunk_size", "commit_size", "transactions"),
+    [
+        (12, 2, 5, [6, 6]),  # whole chunks are gathered until at least commit_size
+        (13, 2, 5, [6, 6, 1]),  # the last transaction holds what is left
+        (5, 32, 256, [5]),  # fewer articles than one commit: one transaction at the end
+        (6, 3, 1, [3, 3]),  # a commit_size below the chunk size commits every chunk
+    ],
+)
+def test_articles_are_committed_commit_size_at_a_time(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    articles: int,
+    chunk_size: int,
+    commit_size: int,
+    transactions: list[int],
+) -> None:
+    root, out = tmp_path / "in", tmp_path / "w.duckdb"
+    _generate(root, articles)
+    sizes: list[int] = []
+    real_open_sink = batch.open_sink
+
+    def recording_sink(target: str) -> Any:
+        sink = real_open_sink(target)
+        real_write = sink.write_batch
+
+        def write_batch(units: Any) -> None:
+            sizes.append(len(units))
+            real_write(units)
+
+        sink.write_batch = write_batch
+        return sink
+
+    monkeypatch.setattr(batch, "open_sink", recording_sink)
+    summary = run_batch(
+        [str(root)], out=str(out), chunk_size=chunk_size, commit_size=commit_size, progress=False
+    )
+    assert sizes == transactions
+    assert summary.articles == articles
+    assert query(out, "SELECT count(*) FROM inputs") == [(articles,)]
+
+
 def test_extractor_exception_and_timeout_are_recorded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -234,6 +276,8 @@ def test_stop_midway_then_resume(tmp_path: Path, stop: signal.Signals, workers: 
         "--out",
         str(out),
         "--chunk-size",
+        "2",
+        "--commit-size",
         "2",
         "--progress",
         "--workers",
