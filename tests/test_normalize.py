@@ -32,6 +32,17 @@ EXAMPLES = [
     ("u before a marked a is no pair", "thuà", "thuà"),
     ("o before a marked y is no pair", "oý", "oý"),
     ("pairs at both ends", "hoà khoẻ", "hòa khỏe"),
+    ("soft hyphen between spaces", "Công đoàn \u00ad tỉnh", "Công đoàn tỉnh"),
+    ("zero-width space between spaces", "Lao \u200b động", "Lao động"),
+    ("zero-width space before a line start space", "a\n\u200b b", "a\nb"),
+    ("space then zero-width space at a line end", "a \u200b\nb", "a\nb"),
+    ("double space then nbsp", "Công  \u00a0đoàn", "Công đoàn"),
+    ("nbsp, zero-width space, nbsp", "Công\u00a0\u200b\u00a0đoàn", "Công đoàn"),
+    ("lone en quad (NFC makes it an en space)", "Công\u2000đoàn", "Công đoàn"),
+    ("en quad after a decomposed mark", "Ho\u0300a\u2000Bi\u0300nh", "Hòa Bình"),
+    ("space before a line separator", "a \u2028b", "a\nb"),
+    ("space after a line separator", "a\u2028 b", "a\nb"),
+    ("space before a next-line control", "a \x85b", "a\nb"),
 ]
 # fmt: on
 
@@ -64,11 +75,30 @@ def test_normalize_is_idempotent(raw: str) -> None:
     assert normalize(once).text == once
 
 
+WHITE_SPACE_AND_DROPPED = " \n\r\t\u00a0\u200b\u00ad\u2000\u2028\u3000\x85\x00ab"
+
+
+@given(st.text(alphabet=st.sampled_from(WHITE_SPACE_AND_DROPPED), max_size=40))
+def test_white_space_is_single_and_never_at_a_line_edge(raw: str) -> None:
+    text = normalize(raw).text
+    assert "  " not in text
+    assert all(line == line.strip(" ") for line in text.split("\n"))
+    assert normalize(text).text == text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the first pass composes before it drops: a mark after a dropped character stays apart",
+)
+def test_a_dropped_character_between_a_letter_and_its_mark() -> None:
+    assert normalize("Ho\u200b\u0300a").text == "Hòa"
+
+
 def test_fold_removes_diacritics_and_d_stroke() -> None:
     assert fold("Đại hội Công đoàn") == "dai hoi cong doan"
 
 
-@given(st.text(alphabet=st.sampled_from(" \n\r\t\u00a0\u200bab\u3000\x85"), max_size=40))
+@given(st.text(alphabet=st.sampled_from(WHITE_SPACE_AND_DROPPED), max_size=40))
 def test_the_guard_changes_no_match_of_the_first_pass(text: str) -> None:
     module = importlib.import_module("vnunion_nlp.normalize")  # the package exports the function
     unguarded = module.re.compile(module._SPACES_AND_CONTROLS, module.re.VERBOSE)
